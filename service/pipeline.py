@@ -1,0 +1,122 @@
+"""The triage pipeline: normalise → classify → extract → flag → route → store.
+
+One direction, one place. The API, the CLI, batch runs and evaluation all call
+`Pipeline.triage_many`; each stage is a module with a small interface.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any, Protocol, Sequence
+
+from service.classify import Classifier, load_classifier
+from service.extract import extract
+from service.flags import Flagger
+from service.labels import Labels, get_labels
+from service.normalise import normalise
+from service.route import RouteFacts, priority_of, route
+from service.schemas import TriageResult
+
+log = logging.getLogger("triage.pipeline")
+
+
+class InvalidInput(ValueError):
+    """An item the pipeline refuses; `field` names what is wrong for the caller."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Item:
+    text: Any
+    id: str | None = None
+    reference_date: dt.date | None = None
+
+
+class ResultSink(Protocol):
+    """The store stage: receives every triaged item with its input."""
+
+    def save(self, items: Sequence[Item], results: Sequence[TriageResult], **context: Any) -> None: ...
+
+
+def _original_spans(obj: Any, original: str) -> Any:
+    """Give every span the original characters behind its offsets (found in normalised text)."""
+    if isinstance(obj, dict):
+        if isinstance(obj.get("start"), int) and isinstance(obj.get("end"), int) and "text" in obj:
+            obj["text"] = original[obj["start"]:obj["end"]]
+        for v in obj.values():
+            _original_spans(v, original)
+    elif isinstance(obj, list):
+        for v in obj:
+            _original_spans(v, original)
+    return obj
+
+
+class Pipeline:
+    def __init__(self, labels: Labels | None = None, classifier: Classifier | None = None,
+                 flagger: Flagger | None = None, store: ResultSink | None = None,
+                 max_text_chars: int = 20000):
+        self.labels = labels or get_labels()
+        self.classifier = classifier or load_classifier()
+        self.flagger = flagger or Flagger(self.labels)
+        self.store = store
+        self.max_text_chars = max_text_chars
+
+    @property
+    def model_info(self) -> dict[str, str]:
+        return {"name": self.classifier.name, "version": self.classifier.version,
+                "labels_version": self.labels.version}
+
+    def check(self, item: Item, field: str = "text") -> None:
+        """Raise InvalidInput unless the item can be triaged."""
+        if not isinstance(item.text, str):
+            raise InvalidInput(field, f"must be a string, got {type(item.text).__name__}")
+        if len(item.text) > self.max_text_chars:
+            raise InvalidInput(field, f"is {len(item.text)} characters; the limit is {self.max_text_chars}")
+        if not normalise(item.text).text.strip():
+            raise InvalidInput(field, "is empty or only whitespace/control characters")
+
+    def triage(self, text: str, id: str | None = None, reference_date: dt.date | None = None,
+               **context: Any) -> TriageResult:
+        return self.triage_many([Item(text, id, reference_date)], **context)[0]
+
+    def triage_many(self, items: Sequence[Item], **context: Any) -> list[TriageResult]:
+        """Triage valid items (call `check` first); classification runs as one batch."""
+        for item in items:
+            self.check(item)
+        norms = [normalise(item.text) for item in items]
+        classes = self.classifier.classify([n.text for n in norms])
+        results = []
+        for item, norm, cls in zip(items, norms, classes):
+            ents = extract(norm.text, reference_date=item.reference_date)
+            entities = _original_spans(ents.to_dict(), norm.original)
+            flags = self.flagger.flag(norm.text, norm.original, ents.workers)
+            on = frozenset(c for c, f in flags.items() if f.value)
+            types = [c for c, _ in cls.types]
+            facts = RouteFacts(tuple(types), cls.primary, on, ents.sector, norm.text)
+            r = route(self.labels, facts)
+            results.append(TriageResult.model_validate({
+                "id": item.id,
+                "types": [{"code": c, "name": self.labels.types[c].name, "score": round(s, 4)} for c, s in cls.types],
+                "primary": cls.primary,
+                "intent": {"code": cls.intent[0], "name": self.labels.intents[cls.intent[0]].name,
+                           "score": round(cls.intent[1], 4)},
+                "needs_review": cls.needs_review,
+                "review_reason": cls.review_reason,
+                "flags": {c: {"value": f.value, "evidence": vars(f.evidence) if f.evidence else None}
+                          for c, f in flags.items()},
+                "priority": priority_of(self.labels, types, on),
+                "entities": entities,
+                "route": {"lead": vars(r.lead), "assist": [vars(a) for a in r.assist]},
+                "model": self.model_info,
+            }))
+        if self.store is not None:
+            try:
+                self.store.save(items, results, **context)
+            except Exception:  # noqa: BLE001 - the caller still gets the answer; the failure is logged
+                log.exception("store failed for %d item(s)", len(items))
+        return results
