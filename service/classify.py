@@ -8,6 +8,7 @@ and any later one share the same decision rules. A model lives in a directory wh
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -127,8 +128,8 @@ MODEL_KINDS = {"tfidf": TfidfClassifier}
 
 
 def load_classifier(model_dir: Path | str | None = None) -> Classifier:
-    """Load the model in `model_dir` (default: the one shipped with the service)."""
-    model_dir = Path(model_dir or DEFAULT_MODEL_DIR)
+    """Load the model in `model_dir` (default: TRIAGE_MODEL_DIR, else the shipped model)."""
+    model_dir = Path(model_dir or os.environ.get("TRIAGE_MODEL_DIR") or DEFAULT_MODEL_DIR)
     meta_path = model_dir / "model.json"
     if not meta_path.is_file():
         raise FileNotFoundError(f"{model_dir}: no model.json; not a triage model directory")

@@ -56,17 +56,37 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from service.batch import run_jsonl
-    from service.store import Store
+    from service.batch import BatchOptions, run_batch
 
-    store = Store(args.db or Settings().database_url) if args.store else None
-    pipeline = _pipeline(args, store=store)
-    src, dst = Path(args.input), Path(args.output)
-    if src.suffix != ".jsonl" or dst.suffix != ".jsonl":
-        print("batch: input and output must be .jsonl files", file=sys.stderr)
+    settings = Settings()
+    opts = BatchOptions(chunk_size=args.chunk_size, workers=args.workers, engine=args.engine, resume=args.resume,
+                        checkpoint_rows=args.checkpoint_rows, model_dir=args.model or settings.model_dir,
+                        routing=args.routing or settings.routing, max_text_chars=settings.max_text_chars,
+                        store_url=(args.db or settings.database_url) if args.store else None,
+                        run_id=args.run_id, ray_address=args.ray_address, progress=not args.quiet)
+    logging.getLogger("triage").setLevel(logging.INFO)
+    try:
+        summary = run_batch(Path(args.input), Path(args.output), opts)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"batch: {exc}", file=sys.stderr)
         return 2
-    summary = run_jsonl(pipeline, src, dst, chunk_size=args.chunk_size, run_id=args.run_id)
     print(json.dumps(summary.as_dict(), ensure_ascii=False), file=sys.stderr)
+    return 0
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from service.batch.diff import diff_runs, load_outcomes, write_report
+
+    db = args.db or Settings().database_url
+    try:
+        old, new = load_outcomes(args.old, db), load_outcomes(args.new, db)
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"diff: {exc}", file=sys.stderr)
+        return 2
+    report = diff_runs(old, new, samples=args.samples)
+    paths = write_report(report, Path(args.out), old, new)
+    print(json.dumps({"items": report["items"], "changed": report["changed"], "changed_any": report["changed_any"],
+                      "written": [str(p) for p in paths]}, ensure_ascii=False))
     return 0
 
 
@@ -104,20 +124,36 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--compact", action="store_true", help="one line of JSON")
     c.set_defaults(func=cmd_classify)
 
-    b = common(sub.add_parser("batch", help="triage a file of rows {id, text}"))
+    b = common(sub.add_parser("batch", help="triage a file of rows {id, text}: .jsonl, .csv or .parquet"))
     b.add_argument("input")
     b.add_argument("output")
-    b.add_argument("--resume", action="store_true", help="continue an interrupted run")
-    b.add_argument("--chunk-size", type=int, default=64)
+    b.add_argument("--resume", action="store_true", help="continue an interrupted run from its checkpoint")
+    b.add_argument("--workers", type=int, default=1, help="processes (local engine) or CPUs (ray engine)")
+    b.add_argument("--engine", choices=["local", "ray"], default="local")
+    b.add_argument("--ray-address", help="an existing Ray cluster (e.g. ray://head:10001); default: a local Ray")
+    b.add_argument("--chunk-size", type=int, default=64, help="texts per model call")
+    b.add_argument("--checkpoint-rows", type=int, default=5000, help="rows between checkpoints")
     b.add_argument("--store", action="store_true", help="also write results to the database")
-    b.add_argument("--db")
-    b.add_argument("--run-id")
+    b.add_argument("--db", help="database URL for --store")
+    b.add_argument("--run-id", help="id of this run in the database; re-running it replaces its rows")
+    b.add_argument("--quiet", action="store_true", help="no progress output")
     b.set_defaults(func=cmd_batch)
+
+    d = sub.add_parser("diff", help="compare two result files or stored runs (run:RUN_ID)")
+    d.add_argument("old")
+    d.add_argument("new")
+    d.add_argument("--out", default="diff-report", help="folder for diff.md, changed.csv, diff.png")
+    d.add_argument("--db", help="database URL for run:RUN_ID sources")
+    d.add_argument("--samples", type=int, default=20)
+    d.set_defaults(func=cmd_diff)
 
     e = common(sub.add_parser("eval", help="score the pipeline against a gold JSONL file"))
     e.add_argument("corpus")
     e.add_argument("--json", help="also write the full report as JSON here")
     e.set_defaults(func=cmd_eval)
+
+    from service.cli_admin import add_admin_commands  # keys, purge: operating the deployed service
+    add_admin_commands(sub)
     return ap
 
 

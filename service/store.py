@@ -7,12 +7,11 @@ with personal numbers masked.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from pathlib import Path
 from typing import Any, Sequence
 
-from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint, create_engine,
+from sqlalchemy import (JSON, Boolean, DateTime, Integer, String, Text, UniqueConstraint, create_engine, delete,
                         event, func, select)
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
@@ -82,6 +81,10 @@ class Store:
                 run_id=run_id, row_index=row_indices[n] if row_indices is not None else None,
                 request_id=request_id))
         with Session(self.engine) as session, session.begin():
+            if run_id is not None and row_indices is not None:
+                # A batch run re-stored under the same run id replaces its rows: idempotent.
+                session.execute(delete(TriageRecord).where(TriageRecord.run_id == run_id,
+                                                           TriageRecord.row_index.in_(list(row_indices))))
             session.add_all(records)
 
     def count(self, **where: Any) -> int:
