@@ -95,9 +95,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from training.corpus_rows import read_jsonl
 
     report = evaluate(_pipeline(args), read_jsonl(args.corpus))
-    print(format_report(report))
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(format_report(report))
     return 0
 
 

@@ -102,9 +102,12 @@ def format_report(report: dict[str, Any]) -> str:
         out.append(f"| {f} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['support']} |")
     out += ["", "| field | metric | value | n |", "|---|---|---|---|"]
     for f, m in report["fields"].items():
+        if not isinstance(m, dict):                 # a single number (e.g. a row count)
+            out.append(f"| {f} | value | {m} | |")
+            continue
         for k, v in m.items():
-            if k != "n" and isinstance(v, (int, float)):
-                out.append(f"| {f} | {k} | {v:.3f} | {m.get('n', '')} |")
+            if k not in ("n", "support", "tp", "fp", "fn") and isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.append(f"| {f} | {k} | {v:.3f} | {m.get('n', m.get('support', ''))} |")
     if report["slices"]:
         out += ["", "| slice | n | macro-F1 | primary acc | lead acc |", "|---|---|---|---|---|"]
         for s, m in report["slices"].items():
