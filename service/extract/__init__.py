@@ -1,0 +1,217 @@
+"""Extraction stage: amounts, owed total, headcount, parties, project, place, period,
+sector and contacts from one normalised text.
+
+    extract(text, reference_date=None) -> Entities
+
+`text` is the normalised text (simplified, half-width, same length as the original),
+so every offset is valid in the original too. Each concern lives in its own module
+(numbers, amounts, people, periods, parties, places, contacts, sector); this module
+runs them in order (contacts first, so that no personal number is read as money) and
+derives owed_total where only its parts are given.
+
+Spans record the component that produced them (`source`). Today every span comes
+from rules ("rule"); a token-classification head will add "model" spans later. The
+two meet in one place, `combine_spans`: register a span model with
+`register_span_model(fn)` (fn(text) -> {field: [Span]}) and it is consulted there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from service.extract.amounts import ARREARS, Amount, find_amounts
+from service.extract.contacts import Contact, find_contacts
+from service.extract.numbers import parse_number, to_number
+from service.extract.parties import Span, find_contractor, find_orgs, find_project, first_occurrence, pick_employer
+from service.extract.people import find_headcounts, pick_workers, single_worker
+from service.extract.periods import Period, find_period
+from service.extract.places import Location, find_locations, pick_location
+from service.extract.sector import find_sector
+
+__all__ = ["Span", "Amount", "Contact", "Period", "Location", "Entities", "extract", "parse_number",
+           "register_span_model", "combine_spans"]
+
+
+def _span_dict(s) -> dict | None:
+    return None if s is None else s.to_dict()
+
+
+@dataclass
+class Entities:
+    amounts: list[Amount]
+    owed_total: float | None
+    owed_total_derived: bool
+    workers: int | None
+    workers_approx: bool
+    employer: Span | None
+    contractor: Span | None
+    project: Span | None
+    location: Location | None
+    period: Period | None
+    sector: str
+    contacts: list[Contact] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "amounts": [a.to_dict() for a in self.amounts],
+            "owed_total": None if self.owed_total is None else to_number(self.owed_total),
+            "owed_total_derived": self.owed_total_derived,
+            "workers": self.workers,
+            "workers_approx": self.workers_approx,
+            "employer": _span_dict(self.employer),
+            "contractor": _span_dict(self.contractor),
+            "project": _span_dict(self.project),
+            "location": _span_dict(self.location),
+            "period": _span_dict(self.period),
+            "sector": self.sector,
+            "contacts": [c.to_dict() for c in self.contacts],
+        }
+
+
+# ----------------------------------------------------------- the combination point
+SpanModel = Callable[[str], dict]
+_span_models: list[SpanModel] = []
+
+
+def register_span_model(fn: SpanModel | None) -> None:
+    """Add (or, with None, remove all) span models: fn(text) -> {field: [Span(source="model")]}."""
+    if fn is None:
+        _span_models.clear()
+    else:
+        _span_models.append(fn)
+
+
+def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None:
+    """Where rule and model spans meet. Rules are exact where they fire, so a rule span
+    stands; a model span fills a field the rules left empty (the longest, then the first)."""
+    if rule_span is not None:
+        return rule_span
+    cands = [s for s in model_spans or [] if s is not None]
+    if not cands:
+        return None
+    return max(cands, key=lambda s: (s.end - s.start, -s.start))
+
+
+# ----------------------------------------------------------- owed total
+_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了)(?P<n>[一二两三四五六七八九十\d]+|半)个?月")
+
+
+def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
+                period_cands=(), writer_plus: bool = False) -> tuple[float | None, bool]:
+    """The stated total; else per-person x headcount, day rate x days, month rate x months (x headcount);
+    else wages kept back or claimed. `workers` is None when the headcount counts others besides the writer
+    (还有十几个人跟我一样): the writer's own rate is then multiplied by the months only."""
+    rate_workers = None if writer_plus else workers
+    owed = [a for a in amounts if a.kind == "owed_total"]
+    if owed:
+        best = max(owed, key=lambda a: (a.cue, a.value))
+        return best.value, False
+    if not ARREARS.search(text):
+        return _owed_fallback(text, amounts)
+    per = [a for a in amounts if a.kind == "per_person"]
+    if per and workers:
+        return per[0].value * workers, True
+    if period_cand is not None and period_cand.score in (4.0,) or period_cand is not None and period_cand.months is None:
+        # an open range (今年3月开始) counts to the reference date; a stated duration (已经四个月了) is better
+        durs = [c for c in period_cands if c.score >= 3.0 and c.months and c is not period_cand and c.sd is None
+                or (c is not period_cand and c.score == 3.0 and c.months)]
+        if durs:
+            period_cand = durs[0]
+    months = period_cand.months if period_cand is not None else None
+    paid = _paid_wages(text, amounts)
+    daily = [a for a in amounts if a.kind == "daily_wage"]
+    if daily:
+        days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
+            (c for c in period_cands if c.unit == "day" and c.score >= 3.0), None)
+        if days_c is not None and days_c.months:
+            days = round(days_c.months * 30)
+            total = daily[0].value * days * (rate_workers or 1) - paid
+            if total > 0:
+                return total, True
+    monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
+    if monthly and months and months >= 1 and period_cand.unit != "day":
+        n = months
+        pm = _PAID_MONTHS.search(text)
+        if pm:
+            try:
+                paid_m = 0.5 if pm.group("n") == "半" else parse_number(pm.group("n"))[0]
+            except ValueError:
+                paid_m = 0
+            if paid_m < n:
+                n -= paid_m
+        if float(n).is_integer():
+            return monthly[0].value * n * (rate_workers or 1), True
+    return _owed_fallback(text, amounts)
+
+
+_PAID = re.compile(r"(只给过?我?|只给了我?|给过我|先给了?我?|预支了?|借支了?|拿了|前后拿了|发了)[^，。；！？]{0,3}$")
+
+
+def _paid_wages(text: str, amounts: list[Amount]) -> float:
+    """Advances already paid against the wages (只给过我三千块生活费), to subtract from a derived total."""
+    total = 0.0
+    for a in amounts:
+        if a.kind != "other":
+            continue
+        left, right = text[max(0, a.start - 10):a.start], text[a.end:a.end + 5]
+        if _PAID.search(left) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
+            total += a.value
+    return total
+
+
+_DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚款|应该有|应得|应当支付|应付|该给|补偿金|经济补偿|赔偿金|差额|"
+                       r"少发|少给|没发的|未发的)[^，。；！？]{0,6}$")
+
+
+def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
+    """Wages kept back (被扣了快一千) or a sum claimed (应该有好几万, 赔偿金约2.8万元) when nothing else is owed."""
+    for a in amounts:
+        left = text[max(0, a.start - 12):a.start]
+        if _DEDUCTED.search(left) and not re.search(r"(费|押金|医药)", text[a.end:a.end + 4]):
+            return a.value, False
+    return None, False
+
+
+def extract(text: str, reference_date: dt.date | None = None) -> Entities:
+    ref = reference_date or dt.date.today()
+    contacts = find_contacts(text)
+    blocked = [(c.start, c.end) for c in contacts]
+    amounts = find_amounts(text, blocked)
+    money = blocked + [(a.start, a.end) for a in amounts]
+    heads = find_headcounts(text, money)
+    workers, workers_approx, writer_plus = pick_workers(heads)
+    period, period_cand, period_cands = find_period(text, ref, money)
+    owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands, writer_plus)
+    if workers is None and single_worker(text):
+        workers, workers_approx = 1, False
+
+    orgs = find_orgs(text, blocked)
+    emp = pick_employer(text, orgs)
+    employer = None
+    if emp is not None:
+        s, e = first_occurrence(text, emp.name, emp.start, emp.end)
+        employer = Span(emp.name, s, e)
+    contractor = find_contractor(text, orgs, emp)
+    if contractor is not None and employer is not None and contractor.text == employer.text:
+        contractor = None
+    project = find_project(text, blocked, inside=[(o.start, o.end) for o in orgs])
+    location = pick_location(text, find_locations(text),
+                             inside=[(o.start, o.end) for o in orgs])
+
+    model_spans: dict = {}
+    for fn in _span_models:
+        for k, v in (fn(text) or {}).items():
+            model_spans.setdefault(k, []).extend(v)
+    employer = combine_spans("employer", employer, model_spans.get("employer", []))
+    contractor = combine_spans("contractor", contractor, model_spans.get("contractor", []))
+    project = combine_spans("project", project, model_spans.get("project", []))
+    location = combine_spans("location", location, model_spans.get("location", []))
+    period = combine_spans("period", period, model_spans.get("period", []))
+
+    sector = find_sector(text, employer.text if employer else None, project.text if project else None)
+    return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,
+                    workers=workers, workers_approx=workers_approx, employer=employer,
+                    contractor=contractor, project=project, location=location, period=period,
+                    sector=sector, contacts=contacts)

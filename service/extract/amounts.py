@@ -1,0 +1,264 @@
+"""Money mentions: value in yuan, span, approx flag and kind.
+
+A mention is a numeral (numbers.NUMERAL) with an optional currency unit (元, 块, 块钱,
+元整 ...) and approximation markers (约 / 不到 before, 多 / 余 / 来 / 左右 / 出头 / 以上
+after). With a currency unit it is money; without one it is money when it carries 万 /
+千 (and no counter follows), or when a money cue stands next to it (工资6800, 2000押金,
+一天三百五). Phone numbers, ID and card numbers are masked before the search, so they
+are never money; nor are dates (20231015), years, percentages or counts (二十多天).
+
+The kind comes from the clause around the figure: daily_wage (一天/每天), monthly_wage
+(月薪/一个月/每月...工资), per_person (每人/每个人), owed_total (欠/拖欠/共计/还差/剩下...
+in a text that complains of arrears) and other (fees, deposits, prices, fines).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.extract.numbers import NUMERAL, NotANumber, parse_number, to_number
+
+
+@dataclass
+class Amount:
+    value: float
+    text: str
+    start: int
+    end: int
+    approx: bool
+    kind: str
+    derived: bool = False
+    # not part of the interface: what the kind rules saw (used for owed_total)
+    cue: int = field(default=0, repr=False, compare=False)
+    rate: str | None = field(default=None, repr=False, compare=False)
+
+    def to_dict(self) -> dict:
+        return {"value": to_number(self.value), "text": self.text, "start": self.start, "end": self.end,
+                "approx": self.approx, "kind": self.kind, "derived": self.derived}
+
+
+_UNIT = r"万元|元整|元钱|块钱|块多钱|元|块|圆|美元|人民币"
+_CAND = re.compile(
+    rf"(?P<pre>约|不到|近|快|好(?=几))?(?P<num>{NUMERAL})(?P<mid>[多余来几])?(?P<unit>{_UNIT})?(?P<post>左右|出头|以上|上下|多)?")
+
+# what follows a number that is a count, a date, a measure - never money without a unit
+_COUNTER = re.compile(
+    r"^(?:[多余来几])?(?:个|名|位|人|岁|周岁|年|月|日|号|天|小时|点|分|钟|秒|次|趟|遍|回|件|套|台|辆|家|户|条|张|本|栋|幢|"
+    r"层|楼|间|平|米|公里|里|亩|吨|斤|公斤|千克|克|度|℃|°|%|％|倍|级|期|届|批|班|针|瓶|周|星期|礼拜|站|路|段|标|"
+    r"多人|余人|来人|万人|号楼|厘米|毫米|升|箱|包(?![吃住])|袋|盒|双|对|把|块砖|块地|成|折|胎|代|线|档|岗|所|座|项|只|头|"
+    r"口|根|篇|页|份|股|轮|场|部|支|群|片|区|县|镇|乡|村|组|队|届|寸|码|卡|G|g|M|m|K|k|T|t|h|H|cm|kg|km)")
+_BEFORE_BAD = re.compile(r"(?:[A-Za-z第初]|[0-9])$")
+_MONEY_LEFT = re.compile(
+    r"(工资|工钱|公资|薪|酬|钱|费|款|金|价|元|块|扣|欠|赔|罚|花|付|交|收|退|补|拿|挣|赚|差|剩|值|贷|借|还|"
+    r"打表|共计|合计|一共|总共|累计|总额|只给|给了|给我|给他|发了|只发|才发|发|一个月|每个月|每月|月薪|一天|每天|日薪|"
+    r"每人|每个人|人均|降为|降至|降到|涨到|上调至|调至|开|结)[^，。；！？,;!?\n]{0,6}$")
+_MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天)")
+_HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 12306}
+
+_CLAUSE_END = re.compile(r"[，。；！？,;!?\n：:、]")
+_SENT_END = re.compile(r"[。；！？;!?\n]")
+
+ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛苦钱|血汗钱|工钱|没见到|还没给|要回|讨回|追回|不认账|差额|"
+                     r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
+                     r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
+                     r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路")
+_OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
+                          r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
+_OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|加起来|累计|算下来|共)")
+_PER_PERSON = re.compile(r"(每人|每个人|每名|人均|每位|一人|每户)")
+_NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
+                       r"装修款|首付|月供|贷款|卡|报销|收入)")
+_WAGE = re.compile(r"(工资|薪|工钱|公资|跑单钱|报酬|代课费)")
+
+
+def _clause_left(text: str, i: int, limit: int = 16) -> str:
+    lo = max(0, i - limit)
+    seg = text[lo:i]
+    cut = list(_CLAUSE_END.finditer(seg))
+    return seg[cut[-1].end():] if cut else seg
+
+
+def _sentence_left(text: str, i: int, limit: int = 40) -> str:
+    lo = max(0, i - limit)
+    seg = text[lo:i]
+    cut = list(_SENT_END.finditer(seg))
+    return seg[cut[-1].end():] if cut else seg
+
+
+def _clause_right(text: str, j: int, limit: int = 12) -> str:
+    seg = text[j:j + limit]
+    m = _CLAUSE_END.search(seg)
+    return seg[:m.start()] if m else seg
+
+
+def _overlaps(s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
+    return any(s < be and bs < e for bs, be in blocked)
+
+
+def find_amounts(text: str, blocked: list[tuple[int, int]] | None = None) -> list[Amount]:
+    blocked = blocked or []
+    arrears_text = bool(ARREARS.search(text))
+    out: list[Amount] = []
+    pos = 0
+    while True:
+        m = _CAND.search(text, pos)
+        if not m:
+            break
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        a = _judge(text, m, blocked)
+        if a is None:
+            continue
+        # 3-5万元, 3到5万: the first figure shares the second's unit
+        rm = re.search(r"(?<![\d.])(\d+(?:\.\d+)?)\s?(-|~|～|到|至)\s?$", text[max(0, a.start - 8):a.start])
+        unit_m = re.match(r"^[\d.]+(万|千|w|W|k|K)", a.text)
+        if rm and unit_m and float(rm.group(1)) < float(re.match(r"^[\d.]+", a.text).group(0)) \
+                and not _overlaps(a.start - len(rm.group(0)), a.start, blocked) \
+                and not (out and out[-1].end > a.start - len(rm.group(0))):
+            mult = {"万": 10_000, "w": 10_000, "W": 10_000, "千": 1000, "k": 1000, "K": 1000}[unit_m.group(1)]
+            s0 = a.start - len(rm.group(0))
+            out.append(Amount(value=float(rm.group(1)) * mult, text=rm.group(1), start=s0,
+                              end=s0 + len(rm.group(1)), approx=a.approx, kind="other"))
+        out.append(a)
+    _classify(text, out, arrears_text)
+    return out
+
+
+def _judge(text: str, m: re.Match, blocked) -> Amount | None:
+    num = m.group("num")
+    ns, ne = m.start("num"), m.end("num")
+    unit = m.group("unit") or ""
+    mid = m.group("mid") or ""
+    post = m.group("post") or ""
+    pre = m.group("pre") or ""
+    if _overlaps(ns, ne, blocked):
+        return None
+    if num in ("千万", "万万", "百万", "万", "千", "百", "十", "几") and not unit:
+        return None
+    if num in ("拾", "佰", "仟", "萬", "万", "千", "百"):
+        return None
+    try:
+        value, approx = parse_number(num)
+    except NotANumber:
+        return None
+    if value <= 0:
+        return None
+    before = text[max(0, ns - 1):ns]
+    if _BEFORE_BAD.search(before):
+        return None
+    end = m.end()
+    # a counter after the numeral makes it a count (二十多天, 15个人), not money
+    if not unit:
+        if _COUNTER.match(text[ne:]):
+            return None
+        if mid == "几":
+            return None
+        if post == "多" and _COUNTER.match(text[m.end():]):
+            return None
+    else:
+        if unit == "块" and value == 1 and text[m.end("unit"):m.end("unit") + 1] in "儿去走来吃住干做":
+            return None
+        if unit == "块" and _COUNTER.match("块" + text[m.end("unit"):m.end("unit") + 1]) and \
+                text[m.end("unit"):m.end("unit") + 1] in "砖地":
+            return None
+    is_money = bool(unit)
+    digits_only = re.fullmatch(r"[\d,.]+", num) is not None
+    if not is_money:
+        if digits_only:
+            plain = num.replace(",", "")
+            if len(plain.split(".")[0]) >= 7:
+                return None
+            if value in _HOTLINES:
+                return None
+            if re.fullmatch(r"(19|20)\d{2}", plain) and re.match(r"^\s?(年|届|级)", text[ne:]):
+                return None
+        if value < 10:
+            return None
+        has_big = any(c in num for c in "万萬千仟wWkK")
+        left = _clause_left(text, m.start(), 10)
+        right = text[m.end():m.end() + 6]
+        cue = bool(_MONEY_LEFT.search(left) or _MONEY_RIGHT.match(right))
+        if not cue and not digits_only and any(c in num for c in "百佰") and \
+                re.search(rf"(?:{_UNIT})[^。！？!?\n]{{0,8}}$", text[max(0, m.start() - 12):m.start()]):
+            cue = True          # 赔我二十块，东西三百多
+        if has_big and not digits_only:
+            # a Chinese/mixed numeral with 千/万 is money unless it is an idiom
+            if num in ("千万", "万一", "千千万万") or re.match(r"^(分|倍|年|里)", right):
+                return None
+            is_money = True
+        elif cue:
+            is_money = True
+        if not is_money:
+            return None
+    # the mention's span
+    s = m.start()
+    if pre == "近":
+        s = ns
+        approx = True
+    elif pre:
+        approx = True
+    if mid or post in ("左右", "出头", "以上", "上下", "多"):
+        approx = True
+    if not post and not unit and mid and mid != "几":
+        end = m.end("mid")
+    left2 = text[max(0, s - 2):s]
+    if re.search(r"(大概|大约|差不多|将近|左右|估计|约)$", left2) or left2.endswith("约"):
+        approx = True
+    return Amount(value=value, text=text[s:end], start=s, end=end, approx=approx, kind="other")
+
+
+_RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9一二三四五六七八九十几半])一个月|"
+                              r"(?<![0-9一二三四五六七八九十个两俩几半上下本当])(?:月薪|月工资|月收入|月))"
+                              r"\s?(工资|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|工资是|工资为|按|固定|大概|约|实发工资|实发|到手)*\s?$")
+_NEG_GIVE = r"(?<![不没未])"
+
+
+def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
+    for i, a in enumerate(amounts):
+        left = _clause_left(text, a.start, 14)
+        sent_left = _sentence_left(text, a.start, 30)
+        right = _clause_right(text, a.end, 10)
+        kind, cue, rate = "other", 0, None
+        # range partner (七千到九千, 一万到三万不等): inherit from the first figure
+        if i > 0 and re.fullmatch(r"\s?(到|至|-|~|—|或)\s?", text[amounts[i - 1].end:a.start]):
+            prev = amounts[i - 1]
+            a.kind, a.cue, a.rate = prev.kind, 0, prev.rate
+            continue
+        if re.fullmatch(r"\s?(多的|少的|最多的|最少的|有的|多的有|少的有)\s?", left) and i > 0 and amounts[i - 1].kind == "per_person":
+            a.kind, a.cue, a.rate = "per_person", 0, None
+            continue
+        non_wage_right = _NON_WAGE.match(right.lstrip("的")) or \
+            re.match(r"^(的)?[^，。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)
+        non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药)", left)
+        strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
+            (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！？]{0,10}[，,]\s?$", sent_left))
+        weak = _OWED_WEAK.search(left)
+        after_strong = re.match(r"^[^，。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|没到账|没有给|不还|被拖欠|被欠|"
+                                r"欠着|被拖|拖欠|至今未|一直未|一直没|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
+        owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
+            not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，。]{0,1}$", left[-6:])
+        given = re.search(_NEG_GIVE + r"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^，。；！？]{0,6}$", left) \
+            and not re.search(r"(剩下|还差|还欠|欠)", left)
+        if re.search(r"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^，。；！？]{0,5}$", left) or \
+                re.match(r"^\s?(/天|一天|每天)", right):
+            kind, rate = "daily_wage", "day"
+        elif re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]{0,10}$", left) and \
+                not re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
+            kind = "per_person"
+        elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
+            kind, rate = "monthly_wage", "month"
+        elif re.match(r"^\s?(一个月|每月|/月|每个月)", right):
+            kind, rate = "monthly_wage", "month"
+        elif owed_ok and not given and (strong or weak or after_strong):
+            kind, cue = "owed_total", (2 if strong else 1)
+        elif re.search(r"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^，。；！？]{0,8}$", left) and \
+                not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
+            kind, rate = "monthly_wage", "month"
+        if kind == "other" and re.search(r"(每月|每个月)[^，。；！？]{0,4}$", left):
+            rate = "month_other"
+        a.kind, a.cue, a.rate = kind, cue, rate
+    # several owed totals: the strongest wording wins; weak ones beside a strong one are other
+    owed = [a for a in amounts if a.kind == "owed_total"]
+    if len(owed) > 1 and any(a.cue == 2 for a in owed):
+        for a in owed:
+            if a.cue < 2:
+                a.kind = "other"

@@ -1,0 +1,127 @@
+"""Headcount of affected workers: 43名农民工, 共43人, 四十多个 (40, approx), 十几个人,
+我们班组20来人, 全厂一百多名员工, 几十个 (20, approx). Vague counts take the lower bound."""
+from __future__ import annotations
+
+import re
+
+from service.extract.numbers import NUMERAL, NotANumber, parse_number
+
+PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
+               r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
+               r"小姑娘|小伙子|未成年人|童工|学徒|伙伴|工|人")
+NON_WORKER = r"会员|村民|业主|居民|学员|家长|户|老人|乘客|旅客|顾客|消费者|患者|病人|业户|考生|居户|住户|就业困难人员|贫困户|股东"
+
+_HEAD = re.compile(
+    rf"(?P<pre>共有|一共有?|总共有?|合计|共计|共|约|大约|近|将近)?(?P<num>{NUMERAL})(?P<mid>[多余来])?"
+    rf"(?P<cls>个|名|位|人|號|号)?")
+_NOUN_AFTER = re.compile(rf"^[^，。；！？,;!?\n0-9]{{0,12}}?(?P<noun>{PERSON_NOUN})")
+_NONW_AFTER = re.compile(rf"^[^，。；！？,;!?\n]{{0,8}}?({NON_WORKER})")
+_DIRECT_NOUN = re.compile(r"^(农民工|民工|工人|员工|职工|工友|骑手|老师|教师)")
+
+
+def _overlaps(s, e, blocked):
+    return any(s < be and bs < e for bs, be in blocked)
+
+
+def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> list[tuple[int, bool, int, int]]:
+    """(count, approx, start, end, is_company_size) for each headcount phrase."""
+    blocked = blocked or []
+    out = []
+    for m in _HEAD.finditer(text):
+        num, cls, mid = m.group("num"), m.group("cls") or "", m.group("mid") or ""
+        ns, ne = m.start("num"), m.end("num")
+        if _overlaps(ns, ne, blocked):
+            continue
+        before = text[max(0, ns - 1):ns]
+        if before and (before in "每第初" or before.isdigit() or before.isascii() and before.isalpha()):
+            continue
+        after = text[m.end():]
+        if cls in ("号", "號"):
+            continue
+        if cls == "人":
+            if re.match(r"^(民|次|份|头|家|户)", after) or re.match(r"^均\s?(约|大约|\d|[一二两三四五六七八九十])", after):
+                continue
+        elif cls == "名":
+            if re.match(r"^(次|额|单|字|称|义|片)", after) or re.match(r"^下(?!岗)", after):
+                continue
+            if _NONW_AFTER.match(after) and not _NOUN_AFTER.match(after[:4]):
+                continue
+        elif cls in ("个", "位"):
+            if re.match(r"^(多)?(月|小时|钟头|钟|星期|礼拜|半月|工作日|点|字|问题|电话|地方|项目|证|房|厂|工地|公司|单位|部门|"
+                        r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店|老板|娃)", after):
+                continue
+            nm = _NOUN_AFTER.match(after)
+            if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没)", after) \
+                    and re.search(r"(我们|咱们|共|一共|有|总共)$", text[max(0, m.start() - 3):m.start()] + (m.group("pre") or "")):
+                nm = re.match(r"^()", after)
+                nm = None if nm is None else nm
+                try:
+                    v0, a0 = parse_number(num)
+                except NotANumber:
+                    continue
+                if v0 >= 3:
+                    out.append((int(v0), bool(a0 or mid), m.start(), m.end(), False, False))
+                continue
+            if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
+                continue
+            if re.match(r"^(人家|人情|人口|人员工资)", after):
+                pass
+            nw = _NONW_AFTER.match(after)
+            if nw and nw.start(1) <= nm.start("noun"):
+                continue
+        else:
+            if not _DIRECT_NOUN.match(text[m.end("mid") if mid else ne:]):
+                continue
+        try:
+            value, approx = parse_number(num)
+        except NotANumber:
+            continue
+        if not float(value).is_integer() or value < 2 or value > 100000:
+            continue
+        if any(c in num for c in ".,"):
+            continue
+        pre = m.group("pre") or ""
+        if mid or pre in ("约", "大约", "近", "将近"):
+            approx = True
+        if re.match(r"^[^，。]{0,3}左右", after):
+            approx = True
+        if text[max(0, ns - 2):ns] in ("大概", "大约", "差不"):
+            approx = True
+        # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
+        if re.search(r"(还有|另外还有)$", text[max(0, m.start() - 4):m.start()]) and \
+                re.match(r"^[^，。；！？]{0,6}(跟我一样|和我一样|同样|也是|跟我|和我)", after) or \
+                re.search(r"(同样|一样|相同)[^，。；！？]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
+                re.search(r"(我|其)(和|与|跟|同)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid:
+            value += 1
+            plus_one = True
+        else:
+            plus_one = False
+        size = bool(re.search(r"(有|共有|现有|总共有)(员工|职工|工人)(约|大约|近)?$", text[max(0, m.start() - 6):m.start()]))
+        out.append((int(value), approx, m.start(), m.end(), size, plus_one))
+    return out
+
+
+def pick_workers(heads: list[tuple]) -> tuple[int | None, bool, bool]:
+    """(count, approx, writer_plus_others): the largest headcount; a company's size (公司有员工约200名)
+    only when nothing else is given. writer_plus_others is set for 还有十几个人跟我一样 (the writer + N)."""
+    if not heads:
+        return None, False, False
+    pool = [h for h in heads if not h[4]] or heads
+    best = max(pool, key=lambda h: (h[0], -h[2]))
+    return best[0], best[1], best[5]
+
+
+_VIOLATION = re.compile(r"欠|拖着|拖了|没发|未发|不发|扣|不给|没给|未结|没结|辞退|开除|工伤|受伤|摔|压断|职业病|尘肺|没交|未缴|没缴|"
+                        r"不交|没买|断缴|童工|未满16|才1[0-5]岁|加班|没签|未签|不签|押|罚|拒不|解除|逼|调岗|降薪|不让走|身份证被|"
+                        r"收走|未到手|没到手|没见到|试工|实习|不放人")
+_WORK = re.compile(r"工资|工钱|公资|上班|打工|干活|做工|干了|做了|入职|厂|工地|公司|单位|店|老板|雇主|站点|岗|车间|实习|月嫂|"
+                   r"保姆|服务员|厨师|木工|小工|钢筋|工作")
+_GROUP = re.compile(r"我们(这些|几个|[一二两三四五六七八九十几\d]+)|我们(都|全|一起|大家)|工友们|全体|集体|大家都|"
+                    r"所有(工人|员工|职工)|员工们|工人们|同事们|多名|好几个|一批|众多|[十百千几]+(名|个|位)?(工人|员工|农民工)")
+_ONE = re.compile(r"我|其|来电人|信访人|本人|儿子|女儿|丈夫|老公|妻子|老婆|弟弟|哥哥|妹妹|姐姐|孩子|父亲|母亲|我爸|我妈|表弟|"
+                  r"侄子|外甥")
+
+
+def single_worker(text: str) -> bool:
+    """A complaint about one worker's own job (我 / 其 / 我儿子 ...): the headcount is 1."""
+    return bool(_VIOLATION.search(text) and _WORK.search(text) and _ONE.search(text) and not _GROUP.search(text))

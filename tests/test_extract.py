@@ -1,0 +1,278 @@
+"""Extraction on tricky, real-looking sentences written for these tests (in no corpus)."""
+import datetime as dt
+import time
+
+import opencc
+import pytest
+
+from service.extract import Entities, extract, register_span_model, Span
+from service.extract.contacts import id_checksum_ok, luhn_ok
+from service.normalise import normalise
+
+REF = dt.date(2024, 6, 15)
+
+
+def amounts(text):
+    return [(a.text, a.value, a.approx, a.kind) for a in extract(text, REF).amounts]
+
+
+def _t2s(text: str) -> str:
+    conv = opencc.OpenCC("t2s")
+    return "".join(conv.convert(c) if len(conv.convert(c)) == 1 else c for c in text)
+
+
+# --------------------------------------------------------------- amounts
+@pytest.mark.parametrize("written,value,approx", [
+    ("3万多元", 30000, True), ("一万二", 12000, False), ("一万两千五", 12500, False), ("8千块", 8000, False),
+    ("1.5w", 15000, False), ("1.5万元", 15000, False), ("叁万元整", 30000, False), ("83万余元", 830000, True),
+    ("两千五", 2500, False), ("2,500元", 2500, False), ("十几万", 100000, True), ("三四千块", 3000, True),
+])
+def test_every_way_of_writing_an_amount(written, value, approx):
+    text = f"老板到现在还欠我{written}，一直拖着不给。"
+    got = amounts(text)
+    assert len(got) == 1, got
+    t, v, a, kind = got[0]
+    assert (t, v, a) == (written, value, approx)
+    assert kind == "owed_total"
+
+
+def test_two_amounts_of_different_kinds():
+    text = "说好一天三百五，干了四十天，老板只给了三千块生活费，剩下的一万零五百到现在都没给。"
+    got = amounts(text)
+    assert got == [("三百五", 350, False, "daily_wage"), ("三千块", 3000, False, "other"),
+                   ("一万零五百", 10500, False, "owed_total")]
+    e = extract(text, REF)
+    assert e.owed_total == 10500 and not e.owed_total_derived
+
+
+def test_monthly_wage_deposit_and_fee_are_told_apart():
+    text = "招聘说月薪七千到九千，到了先交了500块押金和300元体检费，进厂以后每个月只有4000多。"
+    got = amounts(text)
+    assert [(t, k) for t, _, _, k in got] == [("七千", "monthly_wage"), ("九千", "monthly_wage"),
+                                              ("500块", "other"), ("300元", "other"), ("4000多", "monthly_wage")]
+
+
+def test_phone_number_next_to_an_amount_is_not_money():
+    text = "包工头欠我工资8500元13912345678是我电话，还欠工友两万"
+    e = extract(text, REF)
+    assert [(a.text, a.value) for a in e.amounts] == [("8500元", 8500), ("两万", 20000)]
+    assert [(c.text, c.kind) for c in e.contacts] == [("13912345678", "phone")]
+
+
+def test_dates_and_counts_are_not_money():
+    text = "从20231015开始干，2023年10月15日到现在干了120天，一共15个人，住在5号楼302室，电话打了12345也没用。"
+    assert extract(text, REF).amounts == []
+
+
+def test_percent_and_hotline_are_not_money():
+    assert amounts("公积金只按5%缴，打过12345热线三次了，温度38度") == []
+
+
+def test_traditional_characters_after_normalisation():
+    trad = "餐館老闆欠我兩個月工資6800元，電話也不接了，我們一共十幾個人"
+    e = extract(normalise(trad).text, REF)
+    assert e.owed_total == 6800
+    assert e.period is not None and trad[e.period.start:e.period.end] == "兩個月"
+    assert e.workers == 10 and e.workers_approx
+    simp = _t2s(trad)
+    assert extract(simp, REF).owed_total == 6800
+
+
+# --------------------------------------------------------------- derived totals
+@pytest.mark.parametrize("text,total", [
+    ("我们12个人，每人8000元的工资老板一直拖着没给", 96000),
+    ("每天300元干了40天，老板一分钱没给", 12000),
+    ("公司拖欠我三个月工资，每月5000元", 15000),
+    ("我们班组20来人，每个人被欠了一万多块", 200000),
+])
+def test_owed_total_derived_from_parts(text, total):
+    e = extract(text, REF)
+    assert e.owed_total == total and e.owed_total_derived
+    d = e.to_dict()
+    assert d["owed_total"] == total and isinstance(d["owed_total"], int) and d["owed_total_derived"] is True
+
+
+def test_a_stated_total_beats_the_parts():
+    e = extract("我们15人每人每天280元，干了三个月，包工头共欠我们工资约21万元", REF)
+    assert e.owed_total == 210000 and not e.owed_total_derived
+
+
+def test_no_owed_total_without_arrears():
+    assert extract("请问月薪5000元的话社保最低交多少", REF).owed_total is None
+
+
+# --------------------------------------------------------------- workers
+@pytest.mark.parametrize("text,workers,approx", [
+    ("我们43名农民工的工资被拖欠", 43, False),
+    ("工地上共43人没拿到工钱", 43, False),
+    ("我们四十多个，在工地门口等着", 40, True),
+    ("车间里十几个人都没发工资", 10, True),
+    ("我们班组20来人干了半年", 20, True),
+    ("全厂一百多名员工三个月没发工资", 100, True),
+    ("几十个工人天天去公司讨薪", 20, True),
+    ("公司有员工约200名，其中180多名一线工人没交社保", 180, True),
+])
+def test_headcounts(text, workers, approx):
+    e = extract(text, REF)
+    assert (e.workers, e.workers_approx) == (workers, approx)
+
+
+def test_people_who_are_not_workers_are_not_counted():
+    assert extract("健身房跑路了，已有几十名会员受影响", REF).workers is None
+    assert extract("每人发了两瓶水，一名工人受伤", REF).workers is None
+
+
+# --------------------------------------------------------------- periods
+@pytest.mark.parametrize("text,span,start,end", [
+    ("包工头拖欠2023年10月至今的工资", "2023年10月至今", "2023-10-01", "2024-06-15"),
+    ("去年全年的工资一分没发", "去年全年", "2023-01-01", "2023-12-31"),
+    ("公司欠了我们三个月工资", "三个月", "2024-03-15", "2024-06-15"),
+    ("老板说春节前结清，结果到现在也没给", "春节前", None, "2024-02-09"),
+    ("从2022年3月进场，干到2023年6月，劳务公司一直没结账", "2022年3月进场，干到2023年6月", "2022-03-01", "2023-06-30"),
+    ("去年10月干到今年4月，工钱一直拖着", "去年10月干到今年4月", "2023-10-01", "2024-04-30"),
+    ("厂里不发4、5月工资", "4、5月", "2024-04-01", "2024-05-31"),
+    ("2023年3月至12月的工资没有结", "2023年3月至12月", "2023-03-01", "2023-12-31"),
+])
+def test_periods_with_a_fixed_reference_date(text, span, start, end):
+    p = extract(text, REF).period
+    assert p is not None and (p.text, p.start_date, p.end_date) == (span, start, end)
+    assert text[p.start:p.end] == span
+
+
+# --------------------------------------------------------------- contacts
+def _with_checksum(body17: str) -> str:
+    w = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return body17 + "10X98765432"[sum(int(c) * x for c, x in zip(body17, w)) % 11]
+
+
+def _luhn(body: str) -> str:
+    for d in "0123456789":
+        if luhn_ok(body + d):
+            return body + d
+    raise AssertionError
+
+
+def test_each_contact_kind():
+    idn = _with_checksum("34122119850317421")
+    card = _luhn("621700163002987654")
+    text = f"联系电话13956271480，座机0563-2817453，身份证号{idn}，工资卡号{card}，欠薪3万元。"
+    e = extract(text, REF)
+    assert [(c.text, c.kind) for c in e.contacts] == [("13956271480", "phone"), ("0563-2817453", "landline"),
+                                                      (idn, "id_number"), (card, "bank_card")]
+    assert [a.value for a in e.amounts] == [30000]
+    for c in e.contacts:
+        assert text[c.start:c.end] == c.text
+
+
+def test_id_number_with_a_bad_checksum_is_rejected():
+    good = _with_checksum("32058219790925183")
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")
+    assert id_checksum_ok(good) and not id_checksum_ok(bad)
+    assert [c.kind for c in extract(f"身份证号{bad}", REF).contacts] == []
+    assert [c.kind for c in extract(f"身份证号{good}", REF).contacts] == ["id_number"]
+
+
+def test_id_with_x_and_spaced_mobile():
+    idn = _with_checksum("11010519491231002")
+    text = f"我的身份证{idn}，手机138 1234 5678"
+    kinds = [(c.kind, c.text) for c in extract(text, REF).contacts]
+    assert ("phone", "138 1234 5678") in kinds and ("id_number", idn) in kinds
+
+
+# --------------------------------------------------------------- parties, places, sector
+def test_parties_of_a_construction_petition():
+    text = ("我们是在淮安市清江浦区城南片区雨污分流改造工程干活的农民工，共26人。该工程由江苏中景市政建设有限公司总承包，"
+            "劳务分包给了淮安顺隆劳务有限公司，至今拖欠我们工资合计58.6万元。")
+    e = extract(text, REF)
+    assert e.employer.text == "江苏中景市政建设有限公司"
+    assert e.contractor.text == "淮安顺隆劳务有限公司"
+    assert e.project.text == "城南片区雨污分流改造工程"
+    assert e.location.text == "淮安市清江浦区"
+    assert (e.location.province, e.location.city, e.location.district) == ("江苏省", "淮安市", "清江浦区")
+    assert e.sector == "construction" and e.owed_total == 586000 and e.workers == 26
+    for s in (e.employer, e.contractor, e.project, e.location):
+        assert text[s.start:s.end] == s.text and s.source == "rule"
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("包工头张某拖欠我们工资三个月", "包工头张某"),
+    ("班组长王某某带我们干的，现在人找不到了", "班组长王某某"),
+    ("跟着黄老板干了一年，工钱到现在没给", "黄老板"),
+    ("包工头老孙欠了我们八十多万", "包工头老孙"),
+])
+def test_contractors(text, contractor):
+    assert extract(text, REF).contractor.text == contractor
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("我在某某餐饮店做服务员，老板欠我两个月工资", "某某餐饮店"),
+    ("我在温州市鹿城区的温州康和医院（民营）当护士，工资没结清", "温州康和医院"),
+    ("我们厂叫瓯海佳步鞋业，老板不给交社保", "瓯海佳步鞋业"),
+    ("无锡市梁溪区崇安寺步行街老灶头餐饮管理有限公司门店关门，欠员工工资", "老灶头餐饮管理有限公司"),
+])
+def test_employers(text, employer):
+    assert extract(text, REF).employer.text == employer
+
+
+def test_generic_workplaces_are_not_named_employers():
+    e = extract("我在丹阳市一家眼镜公司上班，公司不给交社保", REF)
+    assert e.employer is None and e.location.text == "丹阳市"
+
+
+@pytest.mark.parametrize("text,place,norm", [
+    ("我们是滁州全椒县的，工资被拖欠", "滁州全椒县", ("安徽省", "滁州市", "全椒县")),
+    ("宁波江北这边一家奶茶店", "宁波江北", ("浙江省", "宁波市", "江北区")),
+    ("在合肥市蜀山区井岗镇的悦澜湾三期工地干活", "合肥市蜀山区井岗镇", ("安徽省", "合肥市", "蜀山区")),
+    ("上海闵行区的电子厂招普工", "上海闵行区", ("上海市", "上海市", "闵行区")),
+])
+def test_locations_are_kept_as_written_and_normalised(text, place, norm):
+    loc = extract(text, REF).location
+    assert loc.text == place and (loc.province, loc.city, loc.district) == norm
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("外卖骑手站点拖欠跑单钱", "logistics_platform"),
+    ("G228国道改扩建工程的包工头欠农民工工资", "transport_project"),
+    ("水库除险加固工程欠我们工钱", "water_project"),
+    ("幼儿园拖欠老师工资三个月", "education"),
+    ("在雇主家做保姆，工资没给", "domestic_service"),
+    ("饭店老板欠服务员工资", "catering_retail"),
+    ("楼下烧烤店天天闹到凌晨两点", "unknown"),
+])
+def test_sector(text, sector):
+    assert extract(text, REF).sector == sector
+
+
+# --------------------------------------------------------------- shape, combination point, speed
+def test_to_dict_shape():
+    d = extract("老板欠我1.5万元工资，电话13912345678", REF).to_dict()
+    assert set(d) >= {"amounts", "owed_total", "owed_total_derived", "workers", "workers_approx", "employer",
+                      "contractor", "project", "location", "period", "sector", "contacts"}
+    a = d["amounts"][0]
+    assert a == {"value": 15000, "text": "1.5万元", "start": 4, "end": 9, "approx": False,
+                 "kind": "owed_total", "derived": False}
+    assert isinstance(a["value"], int)
+
+
+def test_model_spans_fill_what_rules_leave_empty():
+    text = "我在一家小作坊干活，老板欠我钱"
+    assert extract(text, REF).employer is None
+    register_span_model(lambda t: {"employer": [Span("小作坊", 4, 7, source="model")]})
+    try:
+        e = extract(text, REF)
+        assert e.employer.text == "小作坊" and e.employer.source == "model"
+    finally:
+        register_span_model(None)
+
+
+def test_extraction_is_fast():
+    text = ("市民来电反映：其所在班组共37名农民工于2023年3月至12月在合肥市蜀山区井岗镇的悦澜湾三期工地从事木工、"
+            "钢筋工作业，用工单位为安徽恒泰建筑劳务有限公司，由班组长王某某带班。工程完工后至今拖欠工资共计46万余元，"
+            "工人多次讨要无果，每人每天工资三百五，联系电话13956271480。诉求：请相关部门协调尽快支付。")[:200]
+    extract(text, REF)
+    n = 200
+    t0 = time.perf_counter()
+    for _ in range(n):
+        extract(text, REF)
+    per = (time.perf_counter() - t0) / n
+    assert per < 0.004, f"{per * 1000:.2f} ms per 200-character text"   # ~1.5 ms here; slack for slow CI
