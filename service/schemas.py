@@ -14,7 +14,7 @@ class SpanOut(BaseModel):
 
 
 class AmountOut(BaseModel):
-    value: float
+    value: int | float
     text: str
     start: int
     end: int
@@ -29,7 +29,7 @@ class ContactOut(SpanOut):
 
 class EntitiesOut(BaseModel):
     amounts: list[AmountOut] = []
-    owed_total: float | None = None
+    owed_total: int | float | None = None
     owed_total_derived: bool = False
     workers: int | None = None
     workers_approx: bool = False
