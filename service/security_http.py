@@ -77,7 +77,7 @@ class RequestContext:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception:
-            log.exception("unhandled error")
+            log.exception("unhandled error", extra={"request_id": request_id})
             if started:
                 raise
             await error_response(500, "request", "internal error; the request id identifies it in the logs")(

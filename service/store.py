@@ -148,6 +148,7 @@ class Store:
         self._write_lock = threading.Lock() if url.startswith("sqlite") else contextlib.nullcontext()
         self._down = False                     # last write failed: spool without trying until a replay works
         self._schema_ready = False
+        self._schema_lock = threading.Lock()
         self._stop = threading.Event()
         self._flusher: threading.Thread | None = None
         try:
@@ -163,9 +164,11 @@ class Store:
     def _ensure_schema(self) -> None:
         if self._schema_ready:
             return
-        Base.metadata.create_all(self.engine)
-        self._add_missing_columns()
-        self._schema_ready = True
+        with self._schema_lock:
+            if not self._schema_ready:
+                Base.metadata.create_all(self.engine)
+                self._add_missing_columns()
+                self._schema_ready = True
 
     def _add_missing_columns(self) -> None:
         """Bring a database made by an older version up to date: nullable columns only."""
@@ -218,11 +221,14 @@ class Store:
         try:
             self._write(entry)
         except Exception as exc:
-            if not db_unavailable(exc):
-                raise
-            self._down = True
+            # Whatever went wrong, the entry is kept: a fault of the database is retried by the flusher,
+            # anything else is retried once and then set aside in the .rejected file for a person to see.
             self.spool.append(entry)
-            log.warning("database unavailable (%s); spooling to %s", _brief(exc), self.spool.path)
+            if db_unavailable(exc):
+                self._down = True
+                log.warning("database unavailable (%s); spooling to %s", _brief(exc), self.spool.path)
+            else:
+                log.error("store write failed (%s); entry spooled to %s", _brief(exc), self.spool.path)
 
     def _write(self, entry: dict[str, Any], replay: bool = False) -> None:
         with self._write_lock:

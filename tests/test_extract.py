@@ -276,3 +276,50 @@ def test_extraction_is_fast():
         extract(text, REF)
     per = (time.perf_counter() - t0) / n
     assert per < 0.004, f"{per * 1000:.2f} ms per 200-character text"   # ~1.5 ms here; slack for slow CI
+
+
+# --------------------------------------------------------------- conventions seen in the gold sets
+@pytest.mark.parametrize("text,workers", [
+    ("老板欠我两个月工资一共九千二，电话也不接", 1),                       # one worker's own complaint
+    ("我和另外三个老乡一起交了钱，工资一分没拿到", 4),                     # the writer and three others
+    ("说好月薪七千，两个月一分钱没见到，厂里还有十几个人跟我一样", 11),   # the writer and ten-odd others
+])
+def test_headcount_conventions(text, workers):
+    assert extract(text, REF).workers == workers
+
+
+def test_own_rate_is_not_multiplied_by_the_others():
+    e = extract("说好月薪七千，到现在两个月了一分钱没见到，厂里还有十几个人跟我一样", REF)
+    assert e.owed_total == 14000 and e.owed_total_derived
+
+
+def test_advances_are_subtracted_from_a_derived_total():
+    e = extract("说好一天两百五，我干了一百二十多天，包工头只给过我三千块生活费，剩下的一直拖着", REF)
+    assert e.owed_total == 27000 and e.owed_total_derived
+
+
+def test_wages_kept_back_are_owed():
+    assert extract("这个月被扣了快一千，说是错分罚款", REF).owed_total == 1000
+    e = extract("店主扣发最后一个月工资4200元及提成约800元", REF)
+    assert e.owed_total == 5000
+
+
+def test_a_range_shares_its_unit():
+    got = [(a.text, a.value, a.kind) for a in extract("每人被欠3-5万元不等", REF).amounts]
+    assert got == [("3", 30000, "per_person"), ("5万元", 50000, "per_person")]
+
+
+def test_dispatch_agency_and_host():
+    text = "其由四川锦程人力资源服务有限公司派遣到成都市双流区成都晶创电子科技有限公司工作，同工不同酬"
+    e = extract(text, REF)
+    assert e.employer.text == "成都晶创电子科技有限公司" and e.contractor.text == "四川锦程人力资源服务有限公司"
+
+
+@pytest.mark.parametrize("text,place,district", [
+    ("我们在黔南州荔波县一所村小教书", "黔南州荔波县", "荔波县"),       # autonomous prefecture, short form
+    ("我们是成都郫都区的，工资没发", "成都郫都区", "郫都区"),           # a district newer than the data
+    ("我在东莞长安这边一个厂上班，工资拖着", "东莞长安", None),          # a town written without 镇
+])
+def test_places_beyond_the_plain_gazetteer(text, place, district):
+    loc = extract(text, REF).location
+    assert loc.text == place and loc.district == district

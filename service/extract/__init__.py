@@ -108,6 +108,13 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
         return best.value, False
+    # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
+    for a, b in zip(amounts, amounts[1:]):
+        between = text[a.end:b.start]
+        if re.fullmatch(r"\s?(及|和|以及|加上|另加|外加)[^，。；！？]{0,8}", between) and \
+                re.search(r"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^，。；！？]{0,12}$", text[max(0, a.start - 16):a.start]) \
+                and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
+            return a.value + b.value, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts)
     per = [a for a in amounts if a.kind == "per_person"]
@@ -194,6 +201,9 @@ def extract(text: str, reference_date: dt.date | None = None) -> Entities:
         s, e = first_occurrence(text, emp.name, emp.start, emp.end)
         employer = Span(emp.name, s, e)
     contractor = find_contractor(text, orgs, emp)
+    if employer is None and contractor is not None and re.match(r"^(老板|老闆)", contractor.text) and \
+            re.search(r"(厂|场|店|公司|餐馆|饭店|作坊|养殖场|农场|窑)(的)?$", text[max(0, contractor.start - 4):contractor.start]):
+        employer, contractor = Span(contractor.text, contractor.start, contractor.end), None   # 养殖场老板蒋某
     if contractor is not None and employer is not None and contractor.text == employer.text:
         contractor = None
     project = find_project(text, blocked, inside=[(o.start, o.end) for o in orgs])

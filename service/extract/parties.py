@@ -26,21 +26,21 @@ class Span:
         return {"text": self.text, "start": self.start, "end": self.end, "source": self.source}
 
 
-ORG_SUFFIX = ("股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|分公司|总公司|公司|集团|事务所|合作社|工作室|"
+ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网吧|养殖场|农场|砖厂|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|分公司|总公司|公司|集团|事务所|合作社|工作室|"
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
               "经营部|门市部|中介所|家政|物业|传媒|鞋业|精密|人力|网点|车行|驾校|养老院|敬老院|俱乐部")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
-_STOP_CH = set("的在为由给了是到被与及经从其原叫向对把将跟找去说我你他她们于让要就也还又但而系称问告等这那该个所旁处间"
-               "有称帮替当做干往来至")
+_STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
+               "有称帮替当做干往来")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
-_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们")
+_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们")
 _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
-                         r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经|参加|应聘|加入|进入|进了|签的是|签了|"
+                         r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
                          r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟)")
 # institutions that are not# institutions that are not the employer unless the text speaks of work there
 _INSTITUTION = re.compile(r"(医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学)$")
@@ -51,7 +51,7 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"快递|物流|电子|服装|家具|鞋|纺织|眼镜|软件|外贸|餐饮|汽车|培训|职业培训|保险|房产|开发|"
                            r"中介|人力|直播|保安|黑|公立|私立|民办|公办|乡镇|乡村|农村|工|一|重点交通|省重点交通|重点民生|"
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
-                           r"人民|派遣|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱)+$")
+                           r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱)+$")
 LABOUR = re.compile(r"工资|工钱|公资|薪|上班|打工|干活|员工|职工|工人|农民工|民工|入职|辞退|辞职|离职|加班|社保|劳动|工伤|"
                     r"童工|招聘|招工|雇|派遣|岗位|工作|骑手|跑单|工地|包工头|高温|试用期|公积金|年假|产假|护士|老师|教师|"
                     r"代课|录用|面试|裁员|补偿金|厂里|合同|未满16|童工|主播|干了|做了|夜班|分拣|计件|罚款|矿工|井下|作业|"
@@ -70,7 +70,7 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         ch = text[i - 1]
         if not _NAME_CH.match(ch):
             break
-        if ch in _STOP_CH:
+        if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break
         if ch == "家" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多":
             break
@@ -91,7 +91,7 @@ def _strip_address(text: str, s: int, e: int) -> int:
         rest = e - (s + m.end)
         tail = head[len(m.chain) and 0:m.end]
         town = bool(m.ext) and re.search(r"(镇|乡|街道|村|开发区|园区|高新区|经开区|产业区|步行街)$", tail)
-        if (len(m.chain) >= 2 or town) and rest >= 4:
+        if (max(len(m.chain), m.levels) >= 2 or town) and rest >= 4:
             return s + m.end
     return s
 
@@ -106,7 +106,7 @@ class _Org:
 
 
 _CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
-                     r"(?=的(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程)|的|[\s，。,！？!?；;]|$)")
+                     r"(?=的(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程)|的|还是|或者|[\s，。,！？!?；;]|$)")
 _QUOTED = re.compile(r"[“\"「『](?P<name>[^”\"」』]{2,20})[”\"」』]")
 
 
@@ -117,8 +117,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
     for m in _QUOTED.finditer(text):
         name = m.group("name")
         after = text[m.end():m.end() + 4]
-        if _ORG_RE.search(name) and re.search(rf"(?:{ORG_SUFFIX})$", name) or re.match(rf"^(?:{ORG_SUFFIX})", after):
+        if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or re.match(rf"^(?:{ORG_SUFFIX})", after):
             if re.search(r"[，。！？、]", name):
+                continue
+            sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
+            if sm and (len(name) - len(sm.group(0)) < 2 or _GENERIC_NAME.match(name[:sm.start()])):
                 continue
             out.append(_Org(m.start("name"), m.end("name"), name, "", "quoted"))
             seen_end.add(m.end("name"))
@@ -159,11 +162,16 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         head_locs = places.find_locations(name_part)
         if head_locs and head_locs[0].start == 0 and (_GENERIC_NAME.match(name_part[head_locs[0].end:] or "的") or len(name_part) - head_locs[0].end < 2):
             continue          # 深圳龙华电子厂, 广西中小学: a place and a kind of workplace, no name
+        if re.search(r"(医院|学校|公司|厂|店|县城|城区|市区|单位|药店|超市)(和|与|及|或)", name_part):
+            continue          # 医院和药店, 县城和学校: a list of places, no name
+        if name_part.startswith("经") and len(name_part) >= 5:
+            s += 1
+            name_part = name_part[1:]
         if name_part[0] in "和同与及" and (len(name_part) < 3 or _GENERIC_NAME.match(name_part[1:])):
             continue
         if _BAD_NAME.search(name_part.replace("某某", "")) and not name_part.startswith("某某"):
             continue
-        if re.search(r"[进出回到去开在上下]$|安排|第[一二三四五六七八九十\d]+天", name_part):
+        if re.search(r"[进出回到去开在上下]$|^[间处个所座栋]|安排|第[一二三四五六七八九十\d]+天", name_part):
             continue
         if name_part.startswith("某") and not name_part.startswith("某某"):
             continue
@@ -184,7 +192,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if any(o.start <= s < o.end or s <= o.start < e for o in out):
             continue
-        if not head and not _ORG_RE.search(name) and not re.search(r"(精密|鞋业|人力|传媒|家政|汽车服务|科技|电子|实业|贸易|物流|快递|装饰|"
+        named_kind = re.search(r"(公司|厂|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位)(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥)?\s?$",
+                               text[max(0, m.start() - 8):m.start("name")])
+        if re.search(r"(工地|楼盘|项目|小区|工程)(名字)?(叫做|叫作|名叫|叫)(什么|啥)?\s?$", text[max(0, m.start() - 8):m.start("name")]):
+            continue
+        if not head and not named_kind and not _ORG_RE.search(name) and not re.search(r"(精密|鞋业|人力|传媒|家政|汽车服务|科技|电子|实业|贸易|物流|快递|装饰|"
                                                                     r"建设|建筑|劳务|服务|餐饮|食品|制衣|服饰|纺织|机械|电器)$", name):
             continue
         if re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说)", name) or _GOV.search(name):
@@ -196,25 +208,26 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         right = text[o.end:o.end + 8]
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
+        if re.search(r"挂在$", left) and re.match(r"^名下", right):
+            o.role = "contractor!"
         if re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?为?|分包方|分包单位为?|劳务公司为?|中介是|中介为)\s?$", left):
             o.role = "contractor"
-        elif re.search(r"(总承包单位为?|总包单位为?|总包为?|施工单位为?|承建单位为?|用工单位为?|建设单位为?|派遣单位为?|由)\s?$", left) \
+        elif re.search(r"(总承包单位为?|总包单位为?|总包为?|施工单位为?|施工方为?|承建单位为?|用工单位为?|建设单位为?)\s?$", left) \
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
     return out
 
 
-_SURNAME = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
+_SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
             "汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常葛温康施文牛樊葛邢安齐"
             "易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
             "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _SN = f"[{_SURNAME}]"
-_TITLE = r"包工头|工头|班组长|带班长|带班的|带班|劳务老板|老板|老闆|承包人|承包商|分包老板|队长|施工队长|劳务队长|经理|负责人|站长"
 _PERSON_TITLED = re.compile(rf"(?P<title>包工头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长)"
                             rf"(?P<name>{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
-_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头)")
+_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
                            "女老", "一些", "那些", "这些", "有些", "外包", "承包", "工包", "打包", "经营", "运营", "国营",
@@ -233,11 +246,11 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     for o in orgs:
         if o is employer:
             continue
-        if o.role == "contractor" or (o.role == "contractor?" and employer is not None) or \
+        if o.role in ("contractor", "contractor!") or (o.role == "contractor?" and employer is not None) or \
                 (employer is not None and _AGENCY.search(o.name) and o.role != "employer"
                  and not (_AGENCY.search(employer.name) and "派遣" in text)):
             return Span(o.name, o.start, o.end)
-        if employer is None and _AGENCY.search(o.name) and re.search(r"派遣|外包", text):
+        if employer is None and _AGENCY.search(o.name) and (re.search(r"派遣|外包", text) or _WORKPLACE_ELSEWHERE.search(text)):
             return Span(o.name, o.start, o.end)
     # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某
     m = _PERSON_TITLED.search(text)
@@ -277,6 +290,11 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
 _AGENCY = re.compile(r"(人力|劳务派遣|派遣|劳务|中介|职介)")
 
 
+_WORKPLACE_ELSEWHERE = re.compile(
+    r"派遣到|派遣至|派到|介绍到|介绍去|挂在|名下|外包到|我们(医院|公司|单位|学校|厂)|主营业务岗位|派遣工|"
+    r"(来到|到了|进了|去了|带到)[^，。]{0,18}(厂|公司|单位|医院|学校|酒店|企业)")
+
+
 def _agency_accused(text: str, orgs: list[_Org]) -> bool:
     """Does the text speak of the dispatch agency as such (派遣公司不安排...), besides naming it?"""
     for m in re.finditer(r"派遣公司|派遣单位|人力公司|中介公司|劳务公司", text):
@@ -291,13 +309,17 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
     for o in orgs:
         if not labour and not o.role and o.how != "called":
             continue
+        if re.search(r"原[^，。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，。]{0,8}退休", text[o.end:]):
+            continue          # 原XX厂的退休职工: a pension matter, not an employer's violation
+        if re.match(r"^的?工地", text[o.end:o.end + 3]):
+            continue          # 城南污水处理厂的工地: a site, not who employs them
         cands.append(o)
     if not cands:
         return None
     for o in cands:
         if o.role == "employer":
             return o
-    firms = [o for o in cands if o.role not in ("contractor", "contractor?")]
+    firms = [o for o in cands if o.role not in ("contractor", "contractor?", "contractor!")]
     agencies = [o for o in firms if _AGENCY.search(o.name)]
     others = [o for o in firms if not _AGENCY.search(o.name)]
     if agencies and others:
@@ -305,12 +327,13 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if any("派遣" in text[max(0, o.start - 12):o.end + 8] for o in agencies) and _agency_accused(text, cands):
             return agencies[0]
         return others[0]
-    if agencies and re.search(r"我们(医院|公司|单位|学校|厂)", text) and re.search(r"派遣|外包", text):
-        return None           # 我们医院后勤都是派遣的，签的是X人力: X is the contractor
+    if agencies and not others and len(agencies) == 1 and _WORKPLACE_ELSEWHERE.search(text) \
+            and not _agency_accused(text, cands):
+        return None           # 派遣至某企业 / 我们医院后勤都是派遣的，签的是X人力: X is the contractor
     if firms:
         return firms[0]
     # only a subcontractor is named (劳务分包方X拖欠): it is the one owing
-    return cands[0]
+    return next((o for o in cands if o.role != "contractor!"), None)
 
 
 def first_occurrence(text: str, name: str, start: int, end: int) -> tuple[int, int]:
@@ -320,7 +343,7 @@ def first_occurrence(text: str, name: str, start: int, end: int) -> tuple[int, i
 
 # ---------------------------------------------------------------- projects
 _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|工程|项目|工地|标段)(第[一二三四五六七八九十\d]+标段)?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某|一个|这个|那个|我们|他们|整个|里|的|上|在)")
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年)")
 
 
 def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
@@ -346,7 +369,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if rm:
             s += rm.end()
         name = text[s:m.start()]
-        if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name):
+        if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
         if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
             continue
@@ -362,13 +385,13 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         if m.group(1) == "工程" and re.match(r"^(款|队|师|车|量|部)", text[e:]):
             continue
-        if m.group(1) == "项目" and re.match(r"^(部|经理|负责人)", text[e:]) and False:
-            continue
         cands.append((s, e))
     # 新站大道道路改造施工现场
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,12}?(道路|路|大道|街|桥|河道|管网))(?:改造|改扩建|拓宽|修缮)(?=施工|现场|工地)", text):
         s = _strip_address(text, _scan_left(text, m.end(), 20), m.end())
-        cands.append((s, m.end()))
+        if m.end() - s - 2 >= 2 and not _GENERIC_NAME.match(text[s:m.end() - 2]):
+            cands.append((s, m.end()))
+    site_cands: list[tuple[int, int]] = []
     # X的工地 / X工地: 龙袍新城安置房的工地上, 城南污水处理厂的工地
     for m in re.finditer(r"的工地", text):
         e = m.start()
@@ -381,9 +404,17 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院)$", name):
             continue
         s = _strip_address(text, s, e)
-        cands.append((s, e))
+        site_cands.append((s, e))
     for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)的(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
+        cands.append((m.start("name"), m.end("name")))
+    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
+                         r"(?=那个|这个|项目|工程|工地|上|的|，|。|\s)", text):
+        route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
+        s0 = _scan_left(text, route_at, 6)
+        if route_at - s0 >= 2:
+            cands.append((s0, m.end("name")))
     trimmed = []
     for cs, ce in cands:
         fm = re.match(r"^(什么|啥|那个|这个|一个)\s?", text[cs:ce])
@@ -391,6 +422,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     cands = trimmed
     cands = [c for c in cands if not _overlaps(c[0], c[1], blocked)
              and not any(s <= c[0] and c[1] <= e for s, e in inside)]
+    cands += [c for c in site_cands if not _overlaps(c[0], c[1], blocked)]
     if not cands:
         return None
     s, e = min(cands, key=lambda c: (c[0], -c[1]))

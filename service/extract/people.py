@@ -53,8 +53,6 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             nm = _NOUN_AFTER.match(after)
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没)", after) \
                     and re.search(r"(我们|咱们|共|一共|有|总共)$", text[max(0, m.start() - 3):m.start()] + (m.group("pre") or "")):
-                nm = re.match(r"^()", after)
-                nm = None if nm is None else nm
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
@@ -64,8 +62,6 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 continue
             if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
                 continue
-            if re.match(r"^(人家|人情|人口|人员工资)", after):
-                pass
             nw = _NONW_AFTER.match(after)
             if nw and nw.start(1) <= nm.start("noun"):
                 continue

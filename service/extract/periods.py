@@ -44,20 +44,21 @@ DAY = rf"(?:[12]\d|3[01]|0?[1-9]|[{_CNN}]{{1,3}})(?:日|号)"
 YQ = r"上半年|下半年|年底|年初|年末|全年|开春|年中|底|初"
 MQ = r"初|底|中旬|上旬|下旬|中|末"
 REL = r"上个月|上月|本月|这个月|当月|上半年|下半年|春节前|春节后|过年前|年底|年初"
-PT = (rf"(?:(?:{YEAR})(?:(?:{MON})(?:{DAY})?(?:{MQ})?|(?:{YQ}))?"
+_PT_START = r"(?=[\d〇零一二两三四五六七八九十今去前明当上本这正腊春过年底初])"
+PT = (rf"{_PT_START}(?:(?:{YEAR})(?:(?:{MON})(?:{DAY})?(?:{MQ})?|(?:{YQ}))?"
       rf"|(?:{MON})(?:{DAY})?(?:{MQ})?"
       rf"|(?:今年|去年)?(?:{REL}))")
 _RANGE = re.compile(
     rf"(?P<a>{PT})\s?(?:(?:进场|入场|开工|开始|入职|起)?[，,]?\s?(?:一直)?(?:干到|做到|干至|一直到|至|到|—|－|-|~|～))\s?"
     rf"(?P<b>{PT}|今|现在|目前|完工|竣工|结束)")
-_RANGE_BARE = re.compile(rf"(?P<y>{YEAR})?(?P<a>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s?(?:到|至|-|~|～)\s?(?P<b>{MON})")
+_RANGE_BARE = re.compile(rf"{_PT_START}(?P<y>{YEAR})?(?P<a>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s?(?:到|至|-|~|～)\s?(?P<b>{MON})")
 _OPEN = re.compile(rf"(?P<a>{PT})(?P<tail>至今|以来|起|开始|份开始|后)")
 _LIST = re.compile(
-    rf"(?:(?:{YEAR}))?(?:(?:{MON})[、和及,]\s?)+(?:{MON})"
+    rf"{_PT_START}(?:(?:{YEAR}))?(?:(?:{MON})[、和及,]\s?)+(?:{MON})"
     rf"|(?:(?:{YEAR}))?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[、,])+(?:{MON})")
 _POINT = re.compile(PT)
 _DUR = re.compile(
-    rf"(?P<pre>近|最近|最后|头|前|整整|将近|快)?"
+    rf"(?=[\d〇零一二两三四五六七八九十几半大俩倆近最头前整将快])(?P<pre>近|最近|最后|头|前|整整|将近|快)?"
     rf"(?P<n>\d+(?:\.\d+)?|[{_CNN}百几]+|半|大半|俩|倆)"
     rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|天|周|星期|月)(?P<post>多|半)?")
 _WAGE_AFTER = re.compile(r"^(的)?(工资|工钱|公资|薪水|钱|跑单钱|血汗钱|社保|工资款|代课费|高温津贴|加班费)")
@@ -307,8 +308,8 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
             months = 1
         elif re.search(r"(上半年|下半年)", s):
             months = 6
-        qualified = bool(re.search(r"(全年|上半年|下半年|开春|年底|年末|年初|春节前|春节后|过年前|上个月|上月)", s))
-        add(_Cand(m.start(), m.end(), 3.5 if wage else (2.5 if qualified else 0.5), sd, ed, months))
+        qualified = bool(re.search(r"(全年|上半年|下半年|开春|春节前|春节后|过年前)", s))
+        add(_Cand(m.start(), m.end(), 3.5 if wage else (2.6 if qualified else 0.5), sd, ed, months))
     for m in _DUR.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
@@ -332,7 +333,7 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
             continue
         if n in ("几",) or u in ("周", "星期", "个星期", "个多星期") and not re.search(r"(干了|做了)$", before):
             continue
-        if re.match(r"^(多)?(岁|周岁)", after) or re.match(r"^(工龄|的工龄|保险|以上|以下)", after) and False:
+        if re.match(r"^(多)?(岁|周岁)", after):
             continue
         months = _duration_months(n, u, post)
         if months is None or months <= 0:

@@ -61,7 +61,6 @@ _NEWER_DISTRICTS = (("郫都区", "成都市"), ("新津区", "成都市"), ("�
                     ("济阳区", "济南市"), ("莱芜区", "济南市"), ("即墨区", "青岛市"), ("鄠邑区", "西安市"),
                     ("晋宁区", "昆明市"), ("梁平区", "重庆市"), ("武隆区", "重庆市"), ("马龙区", "曲靖市"))
 _FULL_STOP = {"和县", "兴县", "代县", "单县", "东区", "西区", "南区", "北区", "中区", "新区", "城区", "郊区", "矿区"}
-_ADCODES = Path(__file__).resolve().parent.parent.parent / ".venv"
 
 
 def _adcodes_path() -> Path:
@@ -197,6 +196,9 @@ def _chains(text: str) -> list[_Mention]:
     while i < n:
         ch = text[i]
         if not ("\u4e00" <= ch <= "\u9fff"):
+            i += 1
+            continue
+        if text[i:i + 2] not in gz.lengths:
             i += 1
             continue
         m = _match_at(text, i, None, gz)
