@@ -92,7 +92,7 @@ class Pipeline:
         classes = self.classifier.classify([n.text for n in norms])
         results = []
         for item, norm, cls in zip(items, norms, classes):
-            ents = extract(norm.text, reference_date=item.reference_date)
+            ents = extract(norm.text, reference_date=item.reference_date, model_spans=cls.spans)
             entities = _original_spans(ents.to_dict(), norm.original)
             flags = self.flagger.flag(norm.text, norm.original, ents.workers)
             on = frozenset(c for c, f in flags.items() if f.value)

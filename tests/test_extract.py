@@ -5,7 +5,7 @@ import time
 import opencc
 import pytest
 
-from service.extract import Entities, extract, register_span_model, Span
+from service.extract import Entities, extract, Span
 from service.extract.contacts import id_checksum_ok, luhn_ok
 from service.normalise import normalise
 
@@ -257,12 +257,18 @@ def test_to_dict_shape():
 def test_model_spans_fill_what_rules_leave_empty():
     text = "我在一家小作坊干活，老板欠我钱"
     assert extract(text, REF).employer is None
-    register_span_model(lambda t: {"employer": [Span("小作坊", 4, 7, source="model")]})
-    try:
-        e = extract(text, REF)
-        assert e.employer.text == "小作坊" and e.employer.source == "model"
-    finally:
-        register_span_model(None)
+    e = extract(text, REF, model_spans={"employer": [(4, 7)], "amount": [(13, 14)], "period": [(0, 0), (5, 99)]})
+    assert e.employer.text == "小作坊" and e.employer.source == "model"
+    assert e.to_dict()["employer"]["source"] == "model"
+    assert e.period is None                     # empty and out-of-range model spans are dropped
+
+
+def test_rule_spans_stand_over_model_spans():
+    text = "我在安徽恒泰建筑劳务有限公司干活，欠我工资"
+    rule = extract(text, REF).employer
+    assert rule is not None and rule.source == "rule"
+    e = extract(text, REF, model_spans={"employer": [(2, 6)]})
+    assert (e.employer.start, e.employer.end, e.employer.source) == (rule.start, rule.end, "rule")
 
 
 def test_extraction_is_fast():
@@ -280,7 +286,7 @@ def test_extraction_is_fast():
 
 # --------------------------------------------------------------- conventions seen in the gold sets
 @pytest.mark.parametrize("text,workers", [
-    ("老板欠我两个月工资一共九千二，电话也不接", 1),                       # one worker's own complaint
+    ("老板欠我两个月工资一共九千二，电话也不接", None),       # convention W1: no count written
     ("我和另外三个老乡一起交了钱，工资一分没拿到", 4),                     # the writer and three others
     ("说好月薪七千，两个月一分钱没见到，厂里还有十几个人跟我一样", 11),   # the writer and ten-odd others
 ])
@@ -288,9 +294,10 @@ def test_headcount_conventions(text, workers):
     assert extract(text, REF).workers == workers
 
 
-def test_own_rate_is_not_multiplied_by_the_others():
+def test_own_rate_times_the_others_in_the_same_case():
+    # convention O1 (corpora/README.md): the writer's own sum x the headcount of those in the same case
     e = extract("说好月薪七千，到现在两个月了一分钱没见到，厂里还有十几个人跟我一样", REF)
-    assert e.owed_total == 14000 and e.owed_total_derived
+    assert e.owed_total == 154000 and e.owed_total_derived
 
 
 def test_advances_are_subtracted_from_a_derived_total():
@@ -323,3 +330,42 @@ def test_dispatch_agency_and_host():
 def test_places_beyond_the_plain_gazetteer(text, place, district):
     loc = extract(text, REF).location
     assert loc.text == place and loc.district == district
+
+
+# --------------------------------------------------------------- annotation conventions (corpora/README.md)
+@pytest.mark.parametrize("text,employer,contractor", [
+    # P1: a dispatch / labour-service firm that is the only organisation named is the employer
+    ("我们医院后勤都是派遣的 签的是琼州恒达人力 干了6年了 问一下能不能要求医院直接签合同",
+     "琼州恒达人力", None),
+    ("我们是挂在桂林嘉和人力资源有限公司名下、在某供电所干抄表的辅助工，社保去年就断了",
+     "桂林嘉和人力资源有限公司", None),
+    # ... and a contractor below a named host company
+    ("其由湖南瑞通人力资源有限公司派遣到株洲市天元区株洲华锐机电有限公司上班，工伤后两边推诿",
+     "株洲华锐机电有限公司", "湖南瑞通人力资源有限公司"),
+])
+def test_dispatch_agency_conventions(text, employer, contractor):
+    e = extract(text, REF)
+    assert (e.employer and e.employer.text) == employer
+    assert (e.contractor and e.contractor.text) == contractor
+
+
+def test_a_job_intermediary_that_only_placed_them_is_a_contractor():
+    e = extract("我们同乡9个人经“黔东南顺达劳务中介”介绍，进了东莞一家五金厂，干了两个月工资一分没拿到", REF)
+    assert e.employer is None and e.contractor.text == "黔东南顺达劳务中介"
+
+
+def test_the_site_word_after_a_project_name_stays_in_the_span():
+    # S1: as written, 工地 included (taxonomy example: XX小区3号楼工地)
+    e = extract("我们在丽水市莲都区的碧湖镇灌区节水改造工程工地干活，包工头欠了我们三个月工钱", REF)
+    assert e.project.text == "碧湖镇灌区节水改造工程工地"
+
+
+@pytest.mark.parametrize("raw,phone", [
+    ("恳请领导督办。\n联系人：陈某 13992561738\n2024年9月3日", "13992561738"),   # signature line, then a date
+    ("我的电话 15837712046 2024年5月打过一次12345", "15837712046"),
+])
+def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
+    from service.normalise import normalise
+    text = normalise(raw).text
+    got = [(c.text, c.kind) for c in extract(text, REF).contacts]
+    assert (phone, "phone") in got

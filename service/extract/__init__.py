@@ -1,7 +1,7 @@
 """Extraction stage: amounts, owed total, headcount, parties, project, place, period,
 sector and contacts from one normalised text.
 
-    extract(text, reference_date=None) -> Entities
+    extract(text, reference_date=None, model_spans=None) -> Entities
 
 `text` is the normalised text (simplified, half-width, same length as the original),
 so every offset is valid in the original too. Each concern lives in its own module
@@ -9,29 +9,30 @@ so every offset is valid in the original too. Each concern lives in its own modu
 runs them in order (contacts first, so that no personal number is read as money) and
 derives owed_total where only its parts are given.
 
-Spans record the component that produced them (`source`). Today every span comes
-from rules ("rule"); a token-classification head will add "model" spans later. The
-two meet in one place, `combine_spans`: register a span model with
-`register_span_model(fn)` (fn(text) -> {field: [Span]}) and it is consulted there.
+Spans record the component that produced them (`source`: "rule" or "model"). A model
+with a token-classification head gives its spans with its scores (`Classification.spans`,
+{field: [(start, end)]} in the normalised text); the pipeline passes them in as
+`extract(text, reference_date, model_spans=...)`. Rule and model spans meet in one place,
+`combine_spans`: a rule span stands where the rules fire, a model span fills a field the
+rules left empty.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Callable
 
 from service.extract.amounts import ARREARS, Amount, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.numbers import parse_number, to_number
 from service.extract.parties import Span, find_contractor, find_orgs, find_project, first_occurrence, pick_employer
-from service.extract.people import find_headcounts, pick_workers, single_worker
+from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
 from service.extract.places import Location, find_locations, pick_location
 from service.extract.sector import find_sector
 
 __all__ = ["Span", "Amount", "Contact", "Period", "Location", "Entities", "extract", "parse_number",
-           "register_span_model", "combine_spans"]
+           "combine_spans", "model_span_objects"]
 
 
 def _span_dict(s) -> dict | None:
@@ -71,21 +72,36 @@ class Entities:
 
 
 # ----------------------------------------------------------- the combination point
-SpanModel = Callable[[str], dict]
-_span_models: list[SpanModel] = []
+SPAN_FIELDS = ("employer", "contractor", "project", "location", "period")
 
 
-def register_span_model(fn: SpanModel | None) -> None:
-    """Add (or, with None, remove all) span models: fn(text) -> {field: [Span(source="model")]}."""
-    if fn is None:
-        _span_models.clear()
-    else:
-        _span_models.append(fn)
+def model_span_objects(text: str, model_spans: dict | None) -> dict[str, list]:
+    """{field: [(start, end)]} from a model -> {field: [Span | Location | Period]} with source "model".
+
+    Offsets outside the text and empty or blank spans are dropped; `amount` spans are not used
+    here (amounts need a value, which the rules parse)."""
+    out: dict[str, list] = {}
+    for fieldname, spans in (model_spans or {}).items():
+        if fieldname not in SPAN_FIELDS:
+            continue
+        for pair in spans or ():
+            s, e = int(pair[0]), int(pair[1])
+            if not (0 <= s < e <= len(text)) or not text[s:e].strip():
+                continue
+            if fieldname == "location":
+                obj = Location(text[s:e], s, e, None, None, None, source="model")
+            elif fieldname == "period":
+                obj = Period(text[s:e], s, e, None, None, source="model")
+            else:
+                obj = Span(text[s:e], s, e, source="model")
+            out.setdefault(fieldname, []).append(obj)
+    return out
 
 
 def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None:
     """Where rule and model spans meet. Rules are exact where they fire, so a rule span
-    stands; a model span fills a field the rules left empty (the longest, then the first)."""
+    stands; a model span fills a field the rules left empty (the longest, then the first).
+    Every span says which produced it in `source` ("rule" / "model")."""
     if rule_span is not None:
         return rule_span
     cands = [s for s in model_spans or [] if s is not None]
@@ -99,11 +115,11 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了)(?P<n>[一
 
 
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
-                period_cands=(), writer_plus: bool = False) -> tuple[float | None, bool]:
+                period_cands=()) -> tuple[float | None, bool]:
     """The stated total; else per-person x headcount, day rate x days, month rate x months (x headcount);
-    else wages kept back or claimed. `workers` is None when the headcount counts others besides the writer
-    (还有十几个人跟我一样): the writer's own rate is then multiplied by the months only."""
-    rate_workers = None if writer_plus else workers
+    else wages kept back or claimed. A writer who gives only their own sum and a headcount of others in the
+    same case (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
+    rate_workers = workers
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
@@ -181,18 +197,20 @@ def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool
     return None, False
 
 
-def extract(text: str, reference_date: dt.date | None = None) -> Entities:
+def extract(text: str, reference_date: dt.date | None = None,
+            model_spans: dict[str, list[tuple[int, int]]] | None = None) -> Entities:
+    """Entities of one normalised text; `model_spans` ({field: [(start, end)]}, e.g. a
+    classifier's `Classification.spans`) fill the span fields the rules leave empty."""
     ref = reference_date or dt.date.today()
     contacts = find_contacts(text)
     blocked = [(c.start, c.end) for c in contacts]
     amounts = find_amounts(text, blocked)
     money = blocked + [(a.start, a.end) for a in amounts]
     heads = find_headcounts(text, money)
-    workers, workers_approx, writer_plus = pick_workers(heads)
+    workers, workers_approx, _ = pick_workers(heads)
     period, period_cand, period_cands = find_period(text, ref, money)
-    owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands, writer_plus)
-    if workers is None and single_worker(text):
-        workers, workers_approx = 1, False
+    owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
+    # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)
     emp = pick_employer(text, orgs)
@@ -210,15 +228,15 @@ def extract(text: str, reference_date: dt.date | None = None) -> Entities:
     location = pick_location(text, find_locations(text),
                              inside=[(o.start, o.end) for o in orgs])
 
-    model_spans: dict = {}
-    for fn in _span_models:
-        for k, v in (fn(text) or {}).items():
-            model_spans.setdefault(k, []).extend(v)
-    employer = combine_spans("employer", employer, model_spans.get("employer", []))
-    contractor = combine_spans("contractor", contractor, model_spans.get("contractor", []))
-    project = combine_spans("project", project, model_spans.get("project", []))
-    location = combine_spans("location", location, model_spans.get("location", []))
-    period = combine_spans("period", period, model_spans.get("period", []))
+    found = model_span_objects(text, model_spans)
+    employer = combine_spans("employer", employer, found.get("employer", []))
+    contractor = combine_spans("contractor", contractor, found.get("contractor", []))
+    project = combine_spans("project", project, found.get("project", []))
+    location = combine_spans("location", location, found.get("location", []))
+    period = combine_spans("period", period, found.get("period", []))
+    if contractor is not None and employer is not None and contractor.source == "model" and \
+            (contractor.start, contractor.end) == (employer.start, employer.end):
+        contractor = None          # the model tagged the employer the rules found as the contractor too
 
     sector = find_sector(text, employer.text if employer else None, project.text if project else None)
     return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,

@@ -62,40 +62,61 @@ _PHONE_CUE = re.compile(r"(电话|手机|座机|固话|传真|联系|热线|号�
 _PAREN_AREA = re.compile(r"[(（]0\d{2,3}[)）]\s?$")
 
 
+def _classify(text: str, s: int, e: int) -> Contact | None:
+    """The contact that text[s:e] (one run of digits) is, or None."""
+    raw = text[s:e]
+    digits = re.sub(r"[ \-]", "", raw)
+    left = text[max(0, s - 12):s]
+    if len(digits) == 18 and id_checksum_ok(digits):
+        return Contact(raw, s, e, "id_number")
+    if raw[-1] in "Xx":
+        return None
+    if len(digits) == 11 and _MOBILE.fullmatch(digits):
+        return Contact(raw, s, e, "phone")
+    if len(digits) == 13 and digits.startswith("86") and _MOBILE.fullmatch(digits[2:]):
+        if s > 0 and text[s - 1] == "+":
+            s -= 1
+        return Contact(text[s:e], s, e, "phone")
+    if 16 <= len(digits) <= 19 and (luhn_ok(digits) or _CARD_CUE.search(left)):
+        if not (len(digits) == 18 and re.fullmatch(r"\d{6}(19|20)\d{2}(0[1-9]|1[0-2])\d{5}", digits)
+                and not _CARD_CUE.search(left)):
+            return Contact(raw, s, e, "bank_card")
+    if _LANDLINE.fullmatch(digits if "-" not in raw and " " not in raw else raw) or _LANDLINE.fullmatch(digits):
+        has_area = digits.startswith("0") and 10 <= len(digits) <= 12
+        cue = _PHONE_CUE.search(left) or _PAREN_AREA.search(text[max(0, s - 7):s])
+        if has_area or (cue and 7 <= len(digits) <= 8):
+            if _PAREN_AREA.search(text[max(0, s - 7):s]):
+                ps = text.rfind("(", max(0, s - 7), s)
+                ps2 = text.rfind("（", max(0, s - 7), s)
+                s = max(ps, ps2)
+            return Contact(text[s:e], s, e, "landline")
+    return None
+
+
+def _split_run(text: str, s: int, e: int) -> list[Contact]:
+    """Contacts in a run that is not one number as a whole.
+
+    A run may join a number to the next one across a space (the normaliser turns line
+    breaks into spaces): 联系人：陈某 13992561738 / 2024年9月3日 reads as the run
+    "13992561738 2024". Try the longest leading group(s) that make a contact, then go on
+    with the rest; a leading group that makes none is dropped.
+    """
+    c = _classify(text, s, e)
+    if c:
+        return [c]
+    gaps = [s + i for i, ch in enumerate(text[s:e]) if ch == " "]
+    if not gaps:
+        return []
+    for g in reversed(gaps):
+        left = _classify(text, s, g)
+        if left:
+            return [left] + _split_run(text, g + 1, e)
+    return _split_run(text, gaps[0] + 1, e)
+
+
 def find_contacts(text: str) -> list[Contact]:
     out: list[Contact] = []
     for m in _RUN.finditer(text):
-        raw = m.group(0)
-        s, e = m.start(), m.end()
-        digits = re.sub(r"[ \-]", "", raw)
-        left = text[max(0, s - 12):s]
-        if len(digits) == 18 and id_checksum_ok(digits):
-            out.append(Contact(raw, s, e, "id_number"))
-            continue
-        if raw[-1] in "Xx":
-            continue
-        if len(digits) == 11 and _MOBILE.fullmatch(digits):
-            out.append(Contact(raw, s, e, "phone"))
-            continue
-        if len(digits) == 13 and digits.startswith("86") and _MOBILE.fullmatch(digits[2:]):
-            if s > 0 and text[s - 1] == "+":
-                s -= 1
-            out.append(Contact(text[s:e], s, e, "phone"))
-            continue
-        if 16 <= len(digits) <= 19 and (luhn_ok(digits) or _CARD_CUE.search(left)):
-            if not (len(digits) == 18 and re.fullmatch(r"\d{6}(19|20)\d{2}(0[1-9]|1[0-2])\d{5}", digits)
-                    and not _CARD_CUE.search(left)):
-                out.append(Contact(raw, s, e, "bank_card"))
-                continue
-        if _LANDLINE.fullmatch(digits if "-" not in raw and " " not in raw else raw) or _LANDLINE.fullmatch(digits):
-            has_area = digits.startswith("0") and 10 <= len(digits) <= 12
-            cue = _PHONE_CUE.search(left) or _PAREN_AREA.search(text[max(0, s - 7):s])
-            if has_area or (cue and 7 <= len(digits) <= 8):
-                if _PAREN_AREA.search(text[max(0, s - 7):s]):
-                    ps = text.rfind("(", max(0, s - 7), s)
-                    ps2 = text.rfind("（", max(0, s - 7), s)
-                    s = max(ps, ps2)
-                out.append(Contact(text[s:e], s, e, "landline"))
-                continue
+        out.extend(_split_run(text, m.start(), m.end()))
     # hotline numbers 12345 / 110 are public, not PII: not reported
     return out

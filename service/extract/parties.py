@@ -208,8 +208,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         right = text[o.end:o.end + 8]
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
-        if re.search(r"挂在$", left) and re.match(r"^名下", right):
-            o.role = "contractor!"
+        # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
         if re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?为?|分包方|分包单位为?|劳务公司为?|中介是|中介为)\s?$", left):
             o.role = "contractor"
         elif re.search(r"(总承包单位为?|总包单位为?|总包为?|施工单位为?|施工方为?|承建单位为?|用工单位为?|建设单位为?)\s?$", left) \
@@ -327,9 +326,13 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if any("派遣" in text[max(0, o.start - 12):o.end + 8] for o in agencies) and _agency_accused(text, cands):
             return agencies[0]
         return others[0]
-    if agencies and not others and len(agencies) == 1 and _WORKPLACE_ELSEWHERE.search(text) \
-            and not _agency_accused(text, cands):
-        return None           # 派遣至某企业 / 我们医院后勤都是派遣的，签的是X人力: X is the contractor
+    # An agency that is the only organisation named (派遣至某企业 / 签的是X人力) is the employer:
+    # it is the legal employer of dispatched workers and the one an investigator can reach
+    # (corpora/README.md, annotation convention P1); it is a contractor only below a named employer.
+    # A job intermediary (X劳务中介 / 职介所) that only placed them in some factory is not.
+    if agencies and not others and len(agencies) == 1 and re.search(r"(中介|职介)[所部]?$", agencies[0].name) \
+            and _WORKPLACE_ELSEWHERE.search(text) and not _agency_accused(text, cands):
+        return None
     if firms:
         return firms[0]
     # only a subcontractor is named (劳务分包方X拖欠): it is the one owing
@@ -377,8 +380,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         if re.search(r"(体检|培训|检查|考试|补贴|服务|收费|投资|建设|扶贫|帮扶|试点|合作|课题|审批)$", name):
             continue
-        if m.group(1) == "工地" and re.search(r"(工程|项目)$", name):
-            e = m.start()
+        # XX加固工程工地 / XX项目工地: the site word stays in the span, as written (convention S1)
         if re.search(r"(公司|局|政府|单位|部门)$", name) or _GOV.search(name):
             continue
         if name.endswith(("的",)):

@@ -107,17 +107,4 @@ def pick_workers(heads: list[tuple]) -> tuple[int | None, bool, bool]:
     return best[0], best[1], best[5]
 
 
-_VIOLATION = re.compile(r"欠|拖着|拖了|没发|未发|不发|扣|不给|没给|未结|没结|辞退|开除|工伤|受伤|摔|压断|职业病|尘肺|没交|未缴|没缴|"
-                        r"不交|没买|断缴|童工|未满16|才1[0-5]岁|加班|没签|未签|不签|押|罚|拒不|解除|逼|调岗|降薪|不让走|身份证被|"
-                        r"收走|未到手|没到手|没见到|试工|实习|不放人")
-_WORK = re.compile(r"工资|工钱|公资|上班|打工|干活|做工|干了|做了|入职|厂|工地|公司|单位|店|老板|雇主|站点|岗|车间|实习|月嫂|"
-                   r"保姆|服务员|厨师|木工|小工|钢筋|工作")
-_GROUP = re.compile(r"我们(这些|几个|[一二两三四五六七八九十几\d]+)|我们(都|全|一起|大家)|工友们|全体|集体|大家都|"
-                    r"所有(工人|员工|职工)|员工们|工人们|同事们|多名|好几个|一批|众多|[十百千几]+(名|个|位)?(工人|员工|农民工)")
-_ONE = re.compile(r"我|其|来电人|信访人|本人|儿子|女儿|丈夫|老公|妻子|老婆|弟弟|哥哥|妹妹|姐姐|孩子|父亲|母亲|我爸|我妈|表弟|"
-                  r"侄子|外甥")
 
-
-def single_worker(text: str) -> bool:
-    """A complaint about one worker's own job (我 / 其 / 我儿子 ...): the headcount is 1."""
-    return bool(_VIOLATION.search(text) and _WORK.search(text) and _ONE.search(text) and not _GROUP.search(text))
