@@ -24,6 +24,9 @@ class Scores:
     types: dict[str, float]
     primary: dict[str, float]
     intent: dict[str, float]
+    # Token-level spans from the same forward pass (models with a tagging head):
+    # field -> [(start, end)] character offsets into the scored (normalised) text.
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Classification:
     needs_review: bool
     review_reason: str | None = None
     all_scores: dict[str, float] = field(default_factory=dict)
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)   # model spans, see Scores
 
 
 class Classifier(Protocol):
@@ -82,7 +86,7 @@ def decide(scores: Scores, rules: DecisionRules) -> Classification:
     intent = max(scores.intent.items(), key=lambda kv: kv[1])
     return Classification(types=types, primary=primary, intent=intent,
                           needs_review=reason is not None, review_reason=reason,
-                          all_scores=dict(scores.types))
+                          all_scores=dict(scores.types), spans=dict(scores.spans))
 
 
 class TfidfClassifier:
@@ -124,7 +128,143 @@ class TfidfClassifier:
         return [decide(s, self.rules) for s in self.score(texts)]
 
 
-MODEL_KINDS = {"tfidf": TfidfClassifier}
+ONNX_THREADS_ENV = "TRIAGE_ONNX_THREADS"
+
+
+def decode_bio(tag_ids: Sequence[int], tags: Sequence[str], offsets: Sequence[tuple[int, int]],
+               special: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
+    """BIO tag ids per token -> {field: [(start, end)]} character spans, via the tokenizer offsets.
+
+    A span opens at B-f (or at an I-f that does not continue an open f span) and grows over the
+    following I-f tokens; special tokens, O and any other tag close it."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    cur: list | None = None           # [field, start, end]
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None and cur[2] > cur[1]:
+            out.setdefault(cur[0], []).append((cur[1], cur[2]))
+        cur = None
+
+    for tid, (s, e), sp in zip(tag_ids, offsets, special):
+        tag = tags[int(tid)] if 0 <= int(tid) < len(tags) else "O"
+        if sp or tag == "O" or "-" not in tag:
+            close()
+            continue
+        if e <= s:                    # a tagged token without characters: neither opens nor closes
+            continue
+        prefix, fieldname = tag.split("-", 1)
+        if prefix == "B" or cur is None or cur[0] != fieldname:
+            close()
+            cur = [fieldname, s, e]
+        else:
+            cur[2] = e
+    close()
+    return out
+
+
+class OnnxClassifier:
+    """A fine-tuned transformer exported by `training.export`: ONNX Runtime (int8) + a `tokenizers`
+    fast tokenizer. Needs onnxruntime, tokenizers and numpy only (no torch, no transformers).
+
+    One forward pass gives types (sigmoid), primary and intent (softmax) and per-token BIO tags,
+    decoded to character spans (`Scores.spans`). Texts are scored in batches of similar length
+    (sorted internally, results in input order), each padded to its longest member.
+    Threads: TRIAGE_ONNX_THREADS, else `intra_op_threads` in model.json, else os.cpu_count()
+    (with several worker processes on one machine, set TRIAGE_ONNX_THREADS to cores / workers).
+    """
+
+    kind = "onnx"
+
+    def __init__(self, model_dir: Path, threads: int | None = None, batch_size: int | None = None):
+        import onnxruntime as ort          # deferred: only this model kind needs them
+        from tokenizers import Tokenizer
+
+        self.model_dir = Path(model_dir)
+        self.meta = json.loads((self.model_dir / "model.json").read_text(encoding="utf-8"))
+        self.name = self.meta["name"]
+        self.version = self.meta["version"]
+        self.rules = DecisionRules.from_meta(self.meta)
+        self.type_codes: list[str] = list(self.meta["types"])
+        self.intent_codes: list[str] = list(self.meta["intents"])
+        self.tags: list[str] = list(self.meta.get("tags", ["O"]))
+        self.max_length = int(self.meta.get("max_length", 256))
+        self.batch_size = int(batch_size or self.meta.get("batch_size", 32))
+
+        self.tokenizer = Tokenizer.from_file(str(self.model_dir / self.meta.get("tokenizer", "tokenizer.json")))
+        self.tokenizer.no_padding()                     # padded here, per batch, to its longest member
+        self.tokenizer.enable_truncation(self.max_length)
+        pad = self.meta.get("pad_id")
+        pad = self.tokenizer.token_to_id("[PAD]") if pad is None else pad
+        self.pad_id = int(pad or 0)                     # masked out anyway; the id only has to exist
+
+        threads = int(threads or os.environ.get(ONNX_THREADS_ENV) or self.meta.get("intra_op_threads") or 0) \
+            or os.cpu_count() or 1
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = threads
+        so.inter_op_num_threads = 1                     # one graph, run sequentially: no second pool
+        so.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        so.enable_mem_pattern = False                   # shapes change with every batch
+        # idle pool threads must not spin: the rest of the pipeline (extraction, HTTP) shares the cores
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.threads = threads
+        self.session = ort.InferenceSession(str(self.model_dir / self.meta["file"]), so,
+                                            providers=["CPUExecutionProvider"])
+        self._outputs = [o.name for o in self.session.get_outputs()]
+
+    # -- the forward pass ------------------------------------------------------------
+    def _run(self, encs: list) -> dict[str, np.ndarray]:
+        width = max(len(e.ids) for e in encs)
+        ids = np.full((len(encs), width), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(encs), width), dtype=np.int64)
+        for i, e in enumerate(encs):
+            ids[i, :len(e.ids)] = e.ids
+            mask[i, :len(e.ids)] = 1
+        res = self.session.run(self._outputs, {"input_ids": ids, "attention_mask": mask})
+        return dict(zip(self._outputs, res))
+
+    def probabilities(self, texts: Sequence[str]) -> dict:
+        """Raw outputs in input order: types_prob, primary_prob, intent_prob (n x k arrays),
+        tag_ids (a list of per-token arrays) and the encodings."""
+        texts = list(texts)
+        n = len(texts)
+        encs = self.tokenizer.encode_batch(texts, add_special_tokens=True) if n else []
+        order = sorted(range(n), key=lambda i: len(encs[i].ids))
+        out = {"types_prob": np.zeros((n, len(self.type_codes)), np.float32),
+               "primary_prob": np.zeros((n, len(self.type_codes)), np.float32),
+               "intent_prob": np.zeros((n, len(self.intent_codes)), np.float32)}
+        tag_ids: list = [None] * n
+        for b in range(0, n, self.batch_size):
+            idx = order[b:b + self.batch_size]
+            res = self._run([encs[i] for i in idx])
+            for k in out:
+                out[k][idx] = res[k]
+            tags = res.get("tags_prob")
+            for row, i in enumerate(idx):
+                tag_ids[i] = (tags[row, :len(encs[i].ids)].argmax(-1) if tags is not None
+                              else np.zeros(len(encs[i].ids), np.int64))
+        out["tag_ids"] = tag_ids
+        out["encodings"] = encs
+        return out
+
+    def score(self, texts: Sequence[str]) -> list[Scores]:
+        p = self.probabilities(texts)
+        result = []
+        for i, enc in enumerate(p["encodings"]):
+            spans = decode_bio(p["tag_ids"][i], self.tags, enc.offsets, enc.special_tokens_mask)
+            result.append(Scores(
+                types={c: float(v) for c, v in zip(self.type_codes, p["types_prob"][i])},
+                primary={c: float(v) for c, v in zip(self.type_codes, p["primary_prob"][i])},
+                intent={c: float(v) for c, v in zip(self.intent_codes, p["intent_prob"][i])},
+                spans=spans))
+        return result
+
+    def classify(self, texts: Sequence[str]) -> list[Classification]:
+        return [decide(s, self.rules) for s in self.score(texts)]
+
+
+MODEL_KINDS = {"tfidf": TfidfClassifier, "onnx": OnnxClassifier}
 
 
 def load_classifier(model_dir: Path | str | None = None) -> Classifier:
