@@ -263,3 +263,21 @@ def test_dev_and_test_disjoint():
         pytest.skip("gold dev and test not both written yet")
     dev, test = (read_jsonl(p) for p in paths)
     assert not ({r["text"] for r in dev} & {r["text"] for r in test})
+
+
+def test_authored_dev_c_locates_and_validates(labels):
+    """dev-c (issue 4: extraction phrasings dev-a/dev-b lack) is kept apart from dev.jsonl;
+    every row must locate, validate and stay out of the test set."""
+    from training.corpus_rows import locate
+    path = GOLD / "authored" / "dev-c.jsonl"
+    if not path.is_file():
+        pytest.skip("dev-c not written")
+    rows = [locate(r, labels) for r in read_jsonl(path)]
+    assert len(rows) >= 100
+    problems = [p for r in rows for p in validate_row(r, labels)]
+    assert not problems, problems[:20]
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({r["text"] for r in rows}) == len(rows)
+    test = GOLD / "test.jsonl"
+    if test.is_file():
+        assert not ({r["text"] for r in rows} & {r["text"] for r in read_jsonl(test)})

@@ -369,3 +369,69 @@ def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
     text = normalise(raw).text
     got = [(c.text, c.kind) for c in extract(text, REF).contacts]
     assert (phone, "phone") in got
+
+
+# --------------------------------------------------------------- issue 4: phrasings beyond dev
+@pytest.mark.parametrize("text,workers,approx", [
+    ("老板欠了我们四十几号人的工钱。", 40, True),                       # 号人
+    ("工地上十几二十个人都没拿到钱。", 10, True),                       # a range: the lower bound
+    ("拖欠其及其他5名保洁员工资。", 6, False),                           # W3 with 及
+    ("我被欠了八千，厂里另有20多名工人情况相同。", 21, True),             # W3: 另有…情况相同
+    ("他带着十二三个钢筋工干了半年，工钱没结。", 12, True),              # trade nouns after 个
+])
+def test_headcounts_written_other_ways(text, workers, approx):
+    e = extract(text, REF)
+    assert (e.workers, e.workers_approx) == (workers, approx)
+
+
+@pytest.mark.parametrize("text,total", [
+    ("老板欠我们五个人工资，我自己是一万六，别人也差不多。", 80000),          # O1 own sum x headcount
+    ("来电人本人被拖欠1.5万元，同车间还有3人情况相同。", 60000),
+    ("我们三个人已经两个月没拿工资了，一个月四千。", 24000),                 # month rate x months x headcount
+    ("一家四口在厂里干活，四个人工资加起来三万多没发。", 30000),             # a stated sum for all stays as is
+])
+def test_owed_total_from_own_sum_and_rates(text, total):
+    assert extract(text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("她在那家金桂园海鲜酒楼做了三年服务员，工资被拖欠。", "金桂园海鲜酒楼"),     # 那家 + a specific name
+    ("外包公司是华信外包，拖欠我们两个月工资。", "华信外包"),                   # kind 是 name
+    ("湖北远安机电设备有限公司拖欠工资三个月。", "湖北远安机电设备有限公司"),   # province + county word is the brand
+    ("我2022年经蓝天人力资源有限公司派遣到一家电子厂，被拖欠工资。", "蓝天人力资源有限公司"),
+    ("顺通物流的分拣员工资被扣了。", "顺通物流"),
+])
+def test_employer_names_written_other_ways(text, employer):
+    e = extract(text, REF)
+    assert e.employer is not None and e.employer.text == employer
+
+
+@pytest.mark.parametrize("text", [
+    "他开了家五金店，欠我三个月工资。",                 # 了家: a kind of shop, no name
+    "杭州的互联网公司都这样，加班没有加班费。",
+    "某国有控股物流企业大量使用派遣工。",
+])
+def test_generic_workplaces_are_no_employer(text):
+    assert extract(text, REF).employer is None
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("包工头叫孙某，欠我们八个人的工钱。", "孙某"),                 # P3: 叫 intervenes -> the name alone
+    ("班组长李大勇带着我们十个人干了三个月，工资没发。", "班组长李大勇"),
+    ("分包江苏泰和劳务有限公司拖欠工资，总包是南通华建集团有限公司。", "江苏泰和劳务有限公司"),
+    ("中介是好运人力，说好一小时二十，结果只按十六算。", "好运人力"),     # a placement agency stays contractor
+])
+def test_contractors_written_other_ways(text, contractor):
+    e = extract(text, REF)
+    assert e.contractor is not None and e.contractor.text == contractor
+
+
+def test_last_week_is_not_a_boss_called_zhou():
+    e = extract("我在天福酒家干了两年，上周老板直接让我走人。", REF)
+    assert e.contractor is None
+
+
+def test_an_institution_inside_a_project_name_is_no_employer():
+    e = extract("我们在市第一人民医院门诊楼扩建项目干活，总包是华鼎建设集团有限公司，欠我们工资。", REF)
+    assert e.employer.text == "华鼎建设集团有限公司"
+    assert e.project.text == "市第一人民医院门诊楼扩建项目"

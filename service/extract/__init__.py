@@ -111,6 +111,15 @@ def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None
 
 
 # ----------------------------------------------------------- owed total
+_OWN_SUM = re.compile(r"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^，。；！？]{0,8}$")
+
+
+def _clause_before(text: str, i: int, limit: int = 14) -> str:
+    left = text[max(0, i - limit):i]
+    cut = max(left.rfind(c) for c in "，。；！？,;!?:：")
+    return left[cut + 1:]
+
+
 _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了)(?P<n>[一二两三四五六七八九十\d]+|半)个?月")
 
 
@@ -123,6 +132,10 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
+        # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount: own sum x headcount (O1)
+        if workers and workers >= 2 and len(owed) == 1 and _OWN_SUM.search(_clause_before(text, best.start)) \
+                and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
+            return best.value * workers, True
         return best.value, False
     # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
     for a, b in zip(amounts, amounts[1:]):

@@ -29,7 +29,7 @@ class Span:
 ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网吧|养殖场|农场|砖厂|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|分公司|总公司|公司|集团|事务所|合作社|工作室|"
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
-              "经营部|门市部|中介所|家政|物业|传媒|鞋业|精密|人力|网点|车行|驾校|养老院|敬老院|俱乐部")
+              "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
@@ -38,7 +38,7 @@ _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|�
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
 _BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们")
 _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
-                         r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|施工方|劳务公司|开发商|"
+                         r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
                          r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟)")
@@ -51,11 +51,12 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"快递|物流|电子|服装|家具|鞋|纺织|眼镜|软件|外贸|餐饮|汽车|培训|职业培训|保险|房产|开发|"
                            r"中介|人力|直播|保安|黑|公立|私立|民办|公办|乡镇|乡村|农村|工|一|重点交通|省重点交通|重点民生|"
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
-                           r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱)+$")
+                           r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱|"
+                           r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆)+$")
 LABOUR = re.compile(r"工资|工钱|公资|薪|上班|打工|干活|员工|职工|工人|农民工|民工|入职|辞退|辞职|离职|加班|社保|劳动|工伤|"
                     r"童工|招聘|招工|雇|派遣|岗位|工作|骑手|跑单|工地|包工头|高温|试用期|公积金|年假|产假|护士|老师|教师|"
                     r"代课|录用|面试|裁员|补偿金|厂里|合同|未满16|童工|主播|干了|做了|夜班|分拣|计件|罚款|矿工|井下|作业|"
-                    r"程序员|任职|职位|岗|工龄|离职")
+                    r"程序员|任职|职位|岗|工龄|离职|全勤|提成|底薪|绩效|奖金|店员|帮工|学徒|保姆|月嫂|厨师|服务员|收银|导购")
 
 
 def _overlaps(s, e, blocked):
@@ -72,11 +73,13 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             break
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break
-        if ch == "家" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多":
+        if ch == "家" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多了":
             break
         if ch == "和" and re.search(r"(公司|厂|我|们|人)$", text[max(0, i - 3):i - 1]):
             break
         if ch == "都" and text[i - 2:i - 1] == "们":
+            break
+        if ch in "年月日" and i - 2 >= 0 and (text[i - 2].isdigit() or text[i - 2] in "一二三四五六七八九十"):
             break
         i -= 1
     return i
@@ -91,6 +94,10 @@ def _strip_address(text: str, s: int, e: int) -> int:
         rest = e - (s + m.end)
         tail = head[len(m.chain) and 0:m.end]
         town = bool(m.ext) and re.search(r"(镇|乡|街道|村|开发区|园区|高新区|经开区|产业区|步行街)$", tail)
+        brand = len(m.chain) == 2 and m.chain[0].rank == 0 and m.chain[1].rank == 2 and not town \
+            and not re.search(r"[县区市旗]$", head[:m.end])
+        if brand:
+            return s          # 湖南嘉禾房地产开发有限公司: province + a county word is a firm's name, not its address
         if (max(len(m.chain), m.levels) >= 2 or town) and rest >= 4:
             return s + m.end
     return s
@@ -107,6 +114,8 @@ class _Org:
 
 _CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
                      r"(?=的(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程)|的|还是|或者|[\s，。,！？!?；;]|$)")
+_IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
+                       r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)(?=[\s，。,；;！？!?]|$)")
 _QUOTED = re.compile(r"[“\"「『](?P<name>[^”\"」』]{2,20})[”\"」』]")
 
 
@@ -130,6 +139,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
+        if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
+            continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
         if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人)", text[e:e + 2]):
             if not re.match(r"^(的人)", text[e:e + 2]) or m.group(0) != "公司":
                 continue
@@ -152,7 +163,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             rm = rm or True
         elif rm:
             s = _strip_address(text, s + rm.end(), e)
-        elif s == s0 and _DETERMINERS.search(text[max(0, s - 3):s]) and not text[max(0, s - 2):s] == "某某":
+        elif s == s0 and _DETERMINERS.search(text[max(0, s - 3):s]) and not text[max(0, s - 2):s] == "某某" \
+                and not (m.start() - s >= 4 and re.search(r"(那家|这家)$", text[max(0, s - 2):s])):
             continue
         if m.start() - s < 2:
             continue
@@ -164,7 +176,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 深圳龙华电子厂, 广西中小学: a place and a kind of workplace, no name
         if re.search(r"(医院|学校|公司|厂|店|县城|城区|市区|单位|药店|超市)(和|与|及|或)", name_part):
             continue          # 医院和药店, 县城和学校: a list of places, no name
-        if name_part.startswith("经") and len(name_part) >= 5:
+        if name_part.startswith("经") and len(name_part) >= 3:
             s += 1
             name_part = name_part[1:]
         if name_part[0] in "和同与及" and (len(name_part) < 3 or _GENERIC_NAME.match(name_part[1:])):
@@ -192,16 +204,24 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if any(o.start <= s < o.end or s <= o.start < e for o in out):
             continue
-        named_kind = re.search(r"(公司|厂|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位)(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥)?\s?$",
+        named_kind = re.search(r"(公司|厂子?|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位|机构)(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥)?\s?$",
                                text[max(0, m.start() - 8):m.start("name")])
         if re.search(r"(工地|楼盘|项目|小区|工程)(名字)?(叫做|叫作|名叫|叫)(什么|啥)?\s?$", text[max(0, m.start() - 8):m.start("name")]):
             continue
         if not head and not named_kind and not _ORG_RE.search(name) and not re.search(r"(精密|鞋业|人力|传媒|家政|汽车服务|科技|电子|实业|贸易|物流|快递|装饰|"
-                                                                    r"建设|建筑|劳务|服务|餐饮|食品|制衣|服饰|纺织|机械|电器)$", name):
+                                                                    r"建设|建筑|劳务|服务|餐饮|食品|制衣|服饰|纺织|机械|电器|教育|包装|外包|保洁|环卫|物流|光学)$", name):
             continue
         if re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说)", name) or _GOV.search(name):
             continue
         out.append(_Org(s, e, name, "", "called"))
+    for m in _IS_NAMED.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if any(o.start <= s < o.end or s <= o.start < e for o in out) or _GOV.search(m.group("name")) \
+                or re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说|个|谁|哪)", m.group("name")):
+            continue
+        if re.search(r"[的了在是说要做]|(单位|企业|性质|国企|私企|民企|外企|个体)$", m.group("name")) or _GENERIC_NAME.match(m.group("name")):
+            continue
+        out.append(_Org(s, e, m.group("name"), "", "called"))
     out.sort(key=lambda o: o.start)
     for o in out:
         left = text[max(0, o.start - 10):o.start]
@@ -209,9 +229,12 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
         # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
-        if re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?为?|分包方|分包单位为?|劳务公司为?|中介是|中介为)\s?$", left):
+        if re.search(r"(中介是|中介为|中介公司是|经由|经过|通过)\s?$", left) and re.search(r"(中介|人力|职介)", o.name + left[-5:]) \
+                and not re.search(r"派遣", text[o.end:o.end + 4]):
+            o.role = "contractor!"
+        elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
             o.role = "contractor"
-        elif re.search(r"(总承包单位为?|总包单位为?|总包为?|施工单位为?|施工方为?|承建单位为?|用工单位为?|建设单位为?)\s?$", left) \
+        elif re.search(r"(总承包单位|总包单位|总承包|总包|施工单位|施工方|承建单位|用工单位|建设单位)(为|是)?\s?$", left) \
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
     return out
@@ -223,11 +246,16 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _SN = f"[{_SURNAME}]"
-_PERSON_TITLED = re.compile(rf"(?P<title>包工头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长)"
-                            rf"(?P<name>{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+_PERSON_TITLED = re.compile(rf"(?P<title>包工头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|班长)\s?"
+                            rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}(?=带着|带领|带了|带的|拖欠|[，。；\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
+# 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
+_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人)(?:叫|是|名叫)"
+                            rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，。；\s]|$))")
+# 名下的杨某带了十五六个水电工: a named person who leads the workers
+_PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
                            "女老", "一些", "那些", "这些", "有些", "外包", "承包", "工包", "打包", "经营", "运营", "国营",
                            "民营", "私营", "营", "面包", "红包", "钱包", "书包", "米粮", "商", "电商", "厂商", "开发商",
@@ -236,7 +264,8 @@ _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "�
                            "人民", "农民", "居民", "市民", "村民", "牧民", "渔民", "网民", "老乡", "家乡", "城乡", "下乡",
                            "全", "安全", "完全", "医", "中医", "西医", "兽医", "当时", "同时", "平时", "临时", "那时", "这时",
                            "按时", "及时", "准时", "到时", "小时", "有时", "随时", "暂时", "届时", "定时", "为何", "如何",
-                           "任何", "几何", "奈何", "其余", "多余", "业余", "剩余", "结余", "盈余", "宋", "唐", "元", "明"}
+                           "任何", "几何", "奈何", "其余", "多余", "业余", "剩余", "结余", "盈余", "宋", "唐", "元", "明",
+                           "上周", "下周", "本周", "这周", "每周", "一周", "两周", "几周"}
 _NOT_SURNAME_BEFORE_BOSS = set("向于余和跟给对被把让叫找问的是个了家跑去都")
 
 
@@ -251,7 +280,10 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
             return Span(o.name, o.start, o.end)
         if employer is None and _AGENCY.search(o.name) and (re.search(r"派遣|外包", text) or _WORKPLACE_ELSEWHERE.search(text)):
             return Span(o.name, o.start, o.end)
-    # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某
+    # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某; 包工头叫田某 -> 田某
+    cm = _PERSON_CALLED.search(text)
+    if cm:
+        return Span(cm.group("name"), cm.start("name"), cm.end("name"))
     m = _PERSON_TITLED.search(text)
     best = None
     if m:
@@ -273,6 +305,10 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text)
     if nm:
         return Span(nm.group("name"), nm.start("name"), nm.end("name"))
+    lm = _PERSON_LEADS.search(text)
+    if lm:
+        g = "name" if lm.group("name") else "name2"
+        return Span(lm.group(g), lm.start(g), lm.end(g))
     # 3. bare roles
     m = re.search(r"中介是(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[\s，。,]|$)", text)
     if m:
@@ -310,8 +346,10 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
             continue
         if re.search(r"原[^，。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，。]{0,8}退休", text[o.end:]):
             continue          # 原XX厂的退休职工: a pension matter, not an employer's violation
-        if re.match(r"^的?工地", text[o.end:o.end + 3]):
-            continue          # 城南污水处理厂的工地: a site, not who employs them
+        if re.match(r"^的?工地", text[o.end:o.end + 3]) or \
+                (pm := re.match(r"^[^\s，。、；！？,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
+                and not re.search(r"承建|中标|开发|负责|施工|总包|承包|分包|发包|欠|给|在|干|做", pm.group(0)):
+            continue          # 城南污水处理厂的工地, 市第三人民医院新院区建设项目: a site, not who employs them
         cands.append(o)
     if not cands:
         return None
@@ -345,7 +383,7 @@ def first_occurrence(text: str, name: str, start: int, end: int) -> tuple[int, i
 
 
 # ---------------------------------------------------------------- projects
-_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|工程|项目|工地|标段)(第[一二三四五六七八九十\d]+标段)?")
+_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|厂房(?=[做干施打上里]))(第[一二三四五六七八九十\d]+标段)?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年)")
 
 
