@@ -14,10 +14,9 @@ from service.labels import Labels, get_labels
 from service.normalise import normalise
 from training.corpus import noise
 from training.corpus import parties as P
-from training.corpus import frames_labour, frames_labour2, frames_other, frames_service  # noqa: F401  (register frames)
 from training.corpus.case import Case, install
 from training.corpus.places import short_dist
-from training.corpus.frames_labour import FRAMES
+from training.corpus.frames import FRAMES
 from training.corpus.registers import CONS, WRITERS
 from training.corpus.resources import reviews
 from training.corpus.text import Piece, assemble, merge_plain

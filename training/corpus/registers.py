@@ -10,7 +10,8 @@ from __future__ import annotations
 from training.corpus import noise
 from training.corpus import parties as P
 from training.corpus.case import Case
-from training.corpus.frames_labour import CONS, FRAMES, pick, scenario_question
+from training.corpus import frames
+from training.corpus.frames import CONS, FRAMES, pick, scenario_question
 from training.corpus.text import Piece, T, merge_plain
 
 # --- shared clauses ----------------------------------------------------------------------------
@@ -171,7 +172,7 @@ def background(c: Case):
 def ask(c: Case):
     """The request: the scenario's own question, the type's request for the intent, or a demand built from all types."""
     spec = FRAMES[c.primary]
-    own = spec["ask"](c)
+    own = frames.requests(c, spec)
     if c.intent == "inquiry" and not spec.get("service") and not spec.get("other"):
         q = scenario_question(c)
         if q is not None and c.p(0.85):
@@ -248,7 +249,7 @@ def body(c: Case) -> list:
     st = setup(c)
     if st is not None:
         sents.append(st)
-    sents.extend(spec["core"](c))
+    sents.extend(frames.core(c, spec))
     sents.extend(secondaries(c))
     extras(c, sents)
     return sents
@@ -267,12 +268,12 @@ def secondaries(c: Case) -> list:
         scen = spec.get("scenarios")
         if scen and c.p(0.5):
             s = pick(c, scen, key="scn_" + t)
-            src = s.f if c.formal else s.o
+            src = s.wording(c.formal)
             if src:
                 out.append(T(c.choice(SECONDARY_LEAD) + src))
                 continue
         if spec.get("brief"):
-            out.append(spec["brief"](c))
+            out.append(frames.brief(c, spec))
     return out
 
 
@@ -369,11 +370,11 @@ def petition(c: Case) -> list[Piece]:
 
 def one_liner(c: Case) -> list[Piece]:
     spec = FRAMES[c.primary]
-    if spec.get("short") and c.p(0.55):
-        pieces = c.render(spec["short"](c))
+    if frames.has_short(spec) and c.p(0.55):
+        pieces = c.render(frames.short(c, spec))
     else:
         c.formal, c.oral = False, True          # the oral wording of the scenario
-        core = spec["core"](c)
+        core = frames.core(c, spec)
         pieces = c.render(core[0])
         txt = "".join(p.text for p in pieces)
         if len(txt) > 45:
@@ -417,7 +418,7 @@ def narrative(c: Case) -> list[Piece]:
 
 def wechat(c: Case) -> list[Piece]:
     spec = FRAMES[c.primary]
-    sents = spec["core"](c)[:2]
+    sents = frames.core(c, spec)[:2]
     sents.extend(secondaries(c))
     extras(c, sents)
     if c.p(0.5):
