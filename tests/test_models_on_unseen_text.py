@@ -1,15 +1,13 @@
-"""The shipped fine-tuned BERT (service/models/bert-compact, ONNX int8; not in the repo until it beats the baseline): real predictions on complaints
-written for this test (in no corpus), and model spans from the same forward pass.
-Skipped until the model is shipped."""
+"""Every model in service/models (the TF-IDF baseline in the repo; a BERT exported there with
+training.export): real predictions on complaints written for this test (in no corpus).
+An ONNX model must also produce spans in the same forward pass."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-MODEL_DIR = Path(__file__).resolve().parents[1] / "service" / "models" / "bert-compact"
-pytestmark = pytest.mark.skipif(not (MODEL_DIR / "model.json").is_file(), reason="service/models/bert-compact not shipped (python -m training.export ...)")
+MODELS = sorted(p.parent for p in (Path(__file__).resolve().parents[1] / "service" / "models").glob("*/model.json"))
 
 # (text, expected primary, types that must be among the answer's types)
 CASES = [
@@ -27,20 +25,19 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def clf():
+@pytest.fixture(scope="module", params=MODELS, ids=[m.name for m in MODELS])
+def clf(request):
     from service.classify import load_classifier
 
-    return load_classifier(MODEL_DIR)
+    return load_classifier(request.param)
 
 
-def test_shipped_model_is_the_onnx_kind(clf):
-    meta = json.loads((MODEL_DIR / "model.json").read_text(encoding="utf-8"))
-    assert meta["kind"] == "onnx" and type(clf).__name__ == "OnnxClassifier"
-    assert sorted(p.name for p in MODEL_DIR.iterdir() if p.suffix == ".onnx") == [meta["file"]]
+def test_model_answers_for_the_taxonomy_in_force(clf):
     from service.labels import get_labels
 
-    assert clf.type_codes == get_labels().type_codes
+    codes = set(get_labels().type_codes)
+    scores = clf.score(["工地老板拖欠工资"])[0]
+    assert set(scores.types) == codes and set(scores.primary) <= codes
 
 
 @pytest.mark.parametrize("text,primary,types", CASES, ids=[c[1] for c in CASES])
@@ -60,18 +57,18 @@ def test_batch_answers_match_single_answers(clf):
     assert [c.primary for c in batch] == [clf.classify([t])[0].primary for t in texts]
 
 
-def test_model_spans_appear(clf):
+def test_onnx_models_tag_spans_in_the_same_pass(clf):
     from service.normalise import normalise
     from service.pipeline import Pipeline
 
+    if getattr(clf, "kind", None) != "onnx":
+        return  # span tags come only with a BERT; the baseline has none (rules do all the spans)
     text = normalise(CASES[0][0]).text
     spans = clf.score([text])[0].spans
     assert spans, "the tagging head produced no span"
     for field, pairs in spans.items():
         assert field in {"employer", "contractor", "project", "location", "period", "amount"}
         assert all(0 <= s < e <= len(text) for s, e in pairs)
-    found = {text[s:e] for pairs in spans.values() for s, e in pairs}
-    assert any("王某" in f or "工地" in f or "城东新区" in f for f in found), found
     r = Pipeline(classifier=clf).triage(CASES[0][0]).model_dump()
     ents = r["entities"]
     assert all(ents[k]["source"] in ("rule", "model") for k in ("employer", "contractor", "project", "location", "period")
