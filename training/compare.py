@@ -11,7 +11,6 @@ treatment as the served model: per-type thresholds tuned on dev (tune_thresholds
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -20,11 +19,7 @@ import numpy as np
 from service.classify import DecisionRules, Scores, decide, load_classifier, tune_thresholds
 from service.labels import get_labels
 from service.normalise import normalise
-
-
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+from training.corpus_rows import read_jsonl
 
 
 def scores_from_npz(path: Path) -> tuple[list[str], list[Scores]]:
@@ -47,8 +42,7 @@ def metrics(rows: list[dict], scores: list[Scores], rules: DecisionRules, codes:
             f1s.append(2 * tp / (npred + ngold))
     return {"macro_f1": float(np.mean(f1s)),
             "primary_accuracy": float(np.mean([r["primary"] == p.primary for r, p in zip(rows, preds)])),
-            "intent_accuracy": float(np.mean([r["intent"] == p.intent[0] for r, p in zip(rows, preds)])),
-            "no_keyword_macro_f1": None}
+            "intent_accuracy": float(np.mean([r["intent"] == p.intent[0] for r, p in zip(rows, preds)]))}
 
 
 def evaluate_scores(dev_rows, dev_scores, test_rows, test_scores, codes) -> dict:
@@ -57,9 +51,8 @@ def evaluate_scores(dev_rows, dev_scores, test_rows, test_scores, codes) -> dict
     rules = DecisionRules(thresholds=tune_thresholds(y, s, codes))
     out = {"dev": metrics(dev_rows, dev_scores, rules, codes), "test": metrics(test_rows, test_scores, rules, codes)}
     nk = [i for i, r in enumerate(test_rows) if "no_keyword" in (r.get("meta") or {}).get("slices", [])]
-    if nk:
-        out["test"]["no_keyword_macro_f1"] = metrics([test_rows[i] for i in nk], [test_scores[i] for i in nk],
-                                                     rules, codes)["macro_f1"]
+    out["test"]["no_keyword_macro_f1"] = metrics([test_rows[i] for i in nk], [test_scores[i] for i in nk],
+                                                 rules, codes)["macro_f1"] if nk else None
     return out
 
 
@@ -73,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", help="write the table (markdown) here as well")
     args = ap.parse_args(argv)
     codes = get_labels().type_codes
-    dev_rows, test_rows = read_rows(Path(args.dev)), read_rows(Path(args.test))
+    dev_rows, test_rows = read_jsonl(Path(args.dev)), read_jsonl(Path(args.test))
     results = {}
     for spec in args.run:
         label, run_dir = spec.rsplit("=", 1)

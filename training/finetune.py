@@ -29,11 +29,6 @@ from pathlib import Path
 log = logging.getLogger("finetune")
 
 
-def read_rows(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def char_tags(row: dict) -> list[str]:
     """BIO label per character from the row's entity spans (first span wins on overlap)."""
     from training.model import TAG_FIELDS
@@ -154,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     from transformers import AutoTokenizer
 
     from service.labels import get_labels
+    from training.corpus_rows import read_jsonl
     from training.model import TAGS, TriageModel
 
     torch.manual_seed(args.seed)
@@ -167,11 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     model = TriageModel.from_encoder(args.encoder, types, intents, random_init=args.random_init).to(device)
 
     t0 = time.time()
-    train_rows = read_rows(Path(args.train))
+    train_rows = read_jsonl(Path(args.train))
     if args.limit:
         train_rows = random.Random(args.seed).sample(train_rows, args.limit)
     train = encode(tok, train_rows, types, intents, TAGS, args.max_length)
-    dev = encode(tok, read_rows(Path(args.dev)), types, intents, TAGS, args.max_length)
+    dev = encode(tok, read_jsonl(Path(args.dev)), types, intents, TAGS, args.max_length)
     log.info("encoded %d train / %d dev rows in %.0fs", len(train_rows), len(dev["input_ids"]), time.time() - t0)
     # the whole training set lives on the device: a batch is then an index, no copies
     train = {k: v.to(device) for k, v in train.items()}
@@ -241,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     if best_state is not None:
         model.load_state_dict(best_state)
     for path in args.predict:
-        rows = read_rows(Path(path))
+        rows = read_jsonl(Path(path))
         probs = predict(model, encode(tok, rows, types, intents, TAGS, args.max_length), device)
         np.savez_compressed(out / f"pred-{Path(path).stem}.npz", ids=np.array([r["id"] for r in rows]),
                             types_order=np.array(types), intents_order=np.array(intents), **probs)

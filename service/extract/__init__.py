@@ -220,7 +220,7 @@ def extract(text: str, reference_date: dt.date | None = None,
     amounts = find_amounts(text, blocked)
     money = blocked + [(a.start, a.end) for a in amounts]
     heads = find_headcounts(text, money)
-    workers, workers_approx, _ = pick_workers(heads)
+    workers, workers_approx = pick_workers(heads)
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
     # A lone complainant with no count written keeps workers null (convention W1).

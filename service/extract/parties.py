@@ -42,7 +42,7 @@ _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单�
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
                          r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟)")
-# institutions that are not# institutions that are not the employer unless the text speaks of work there
+# institutions that are not the employer unless the text speaks of work there
 _INSTITUTION = re.compile(r"(医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学)$")
 _GOV = re.compile(r"(人社局|社保局|社保中心|医保中心|医保局|公积金中心|住建局|教育局|信访局|劳动监察|法院|检察院|派出所|公安局|"
                   r"政府|居委会|村委会|街道办|管委会|税务局|市场监管局|工会|仲裁委|人民医院就诊)")

@@ -61,7 +61,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 except NotANumber:
                     continue
                 if v0 >= 3:
-                    out.append((int(v0), bool(a0 or mid), m.start(), m.end(), False, False))
+                    out.append((int(v0), bool(a0 or mid), m.start(), m.end(), False))
                 continue
             if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
                 continue
@@ -94,22 +94,19 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 re.search(r"(同样|一样|相同)[^，。；！？]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid:
             value += 1
-            plus_one = True
-        else:
-            plus_one = False
         size = bool(re.search(r"(有|共有|现有|总共有)(员工|职工|工人)(约|大约|近)?$", text[max(0, m.start() - 6):m.start()]))
-        out.append((int(value), approx, m.start(), m.end(), size, plus_one))
+        out.append((int(value), approx, m.start(), m.end(), size))
     return out
 
 
-def pick_workers(heads: list[tuple]) -> tuple[int | None, bool, bool]:
-    """(count, approx, writer_plus_others): the largest headcount; a company's size (公司有员工约200名)
-    only when nothing else is given. writer_plus_others is set for 还有十几个人跟我一样 (the writer + N)."""
+def pick_workers(heads: list[tuple]) -> tuple[int | None, bool]:
+    """(count, approx): the largest headcount; a company's size (公司有员工约200名) only when nothing
+    else is given. 还有十几个人跟我一样 already counts the writer (find_headcounts adds one)."""
     if not heads:
-        return None, False, False
+        return None, False
     pool = [h for h in heads if not h[4]] or heads
     best = max(pool, key=lambda h: (h[0], -h[2]))
-    return best[0], best[1], best[5]
+    return best[0], best[1]
 
 
 
