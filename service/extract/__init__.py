@@ -120,7 +120,23 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
     return left[cut + 1:]
 
 
-_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了)(?P<n>[一二两三四五六七八九十\d]+|半)个?月")
+_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月")
+# 剩余三个月工资未结, 欠薪4个月: the months owed, written out
+_OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
+_OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|都一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
+_EARNED = re.compile(r"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计)[^，。；！？]{0,6}$")
+_PAID_LEFT = re.compile(r"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^，。；！？]{0,2}$")
+
+
+def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
+    """A sum paid against a stated total that follows it (一共一万八千四 他就给了六千 剩下的一直拖着)."""
+    if not _EARNED.search(text[max(0, total.start - 14):total.start]):
+        return 0.0
+    for a in amounts:
+        if a.start > total.end and a.kind == "other" and _PAID_LEFT.search(text[max(0, a.start - 8):a.start]) \
+                and a.value < total.value and a.start - total.end < 40:
+            return a.value
+    return 0.0
 
 
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
@@ -132,10 +148,16 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
-        # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount: own sum x headcount (O1)
-        if workers and workers >= 2 and len(owed) == 1 and _OWN_SUM.search(_clause_before(text, best.start)) \
+        # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
+        # own sum x headcount (O1)
+        if workers and workers >= 2 and len(owed) == 1 and (
+                _OWN_SUM.search(_clause_before(text, best.start)) or _OTHERS_ALIKE.search(text[best.end:best.end + 40])
+                and re.search(r"(欠|给|拖)(我|其)(?!们)[^，。；！？]{0,14}$", _clause_before(text, best.start, 24))) \
                 and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
             return best.value * workers, True
+        paid = _paid_after(text, amounts, best)
+        if paid:
+            return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
         return best.value, False
     # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
     for a, b in zip(amounts, amounts[1:]):
@@ -144,6 +166,10 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
                 re.search(r"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^，。；！？]{0,12}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
+    for a in amounts:
+        paid = _paid_after(text, amounts, a) if a.kind in ("other", "monthly_wage") else 0.0
+        if paid:
+            return a.value - paid, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts)
     per = [a for a in amounts if a.kind == "per_person"]
@@ -167,18 +193,26 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
             if total > 0:
                 return total, True
     monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
-    if monthly and months and months >= 1 and period_cand.unit != "day":
+    om = _OWED_MONTHS.search(text)
+    if monthly and om:
+        try:
+            months, period_cand = parse_number(om.group("n"))[0], None
+        except ValueError:
+            om = None
+    if monthly and months and months >= 1 and (period_cand is None or period_cand.unit != "day"):
         n = months
         pm = _PAID_MONTHS.search(text)
-        if pm:
+        if pm and not om:
             try:
-                paid_m = 0.5 if pm.group("n") == "半" else parse_number(pm.group("n"))[0]
+                paid_m = {"半": 0.5, "首": 1}.get(pm.group("n")) or parse_number(pm.group("n"))[0]
             except ValueError:
                 paid_m = 0
             if paid_m < n:
                 n -= paid_m
         if float(n).is_integer():
-            return monthly[0].value * n * (rate_workers or 1), True
+            total = monthly[0].value * n * (rate_workers or 1) - (0.0 if pm else paid)
+            if total > 0:
+                return total, True
     return _owed_fallback(text, amounts)
 
 
@@ -203,10 +237,14 @@ _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚�
 
 def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
     """Wages kept back (被扣了快一千) or a sum claimed (应该有好几万, 赔偿金约2.8万元) when nothing else is owed."""
-    for a in amounts:
-        left = text[max(0, a.start - 12):a.start]
-        if _DEDUCTED.search(left) and not re.search(r"(费|押金|医药)", text[a.end:a.end + 4]):
-            return a.value, False
+    kept = [a for a in amounts if _DEDUCTED.search(text[max(0, a.start - 12):a.start])
+            and not re.search(r"(费|押金|医药)", text[a.end:a.end + 4])]
+    right_after = [a for a in kept if re.search(r"(扣了|被扣了?|扣发了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, a.start - 6):a.start])]
+    if right_after:
+        # 超时罚五十 差评罚两百 上个月被扣了一千三: the largest sum said to be kept back adds the fines up
+        return max(right_after, key=lambda a: a.value).value, False
+    if kept:
+        return kept[0].value, False
     return None, False
 
 

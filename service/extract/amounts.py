@@ -62,10 +62,11 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
-                     r"差了我|被扣了|扣了我们|没有发|没有给")
+                     r"差了我|被扣了|扣了我们|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|"
+                     r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
 _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
-_OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|共)")
+_OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共)")
 _PER_PERSON = re.compile(r"(每人|每个人|每名|人均|每位|一人|每户)")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
@@ -168,8 +169,6 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
             plain = num.replace(",", "")
             if len(plain.split(".")[0]) >= 7:
                 return None
-            if value in _HOTLINES:
-                return None
             if re.fullmatch(r"(19|20)\d{2}", plain) and re.match(r"^\s?(年|届|级)", text[ne:]):
                 return None
         if value < 10:
@@ -178,6 +177,8 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
         left = _clause_left(text, m.start(), 10)
         right = text[m.end():m.end() + 6]
         cue = bool(_MONEY_LEFT.search(left) or _MONEY_RIGHT.match(right))
+        if digits_only and value in _HOTLINES and not re.search(r"(一天|每天|日薪|一个月|每月|月薪|工资|工钱)$", left):
+            return None          # 打12345 / 120: a hotline, unless a rate stands right before it (一天120)
         if not cue and not digits_only and any(c in num for c in "百佰") and \
                 re.search(rf"(?:{_UNIT})[^。！？!?\n]{{0,8}}$", text[max(0, m.start() - 12):m.start()]):
             cue = True          # 赔我二十块，东西三百多
@@ -209,7 +210,8 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
 
 _RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9一二三四五六七八九十几半])一个月|"
                               r"(?<![0-9一二三四五六七八九十个两俩几半上下本当])(?:月薪|月工资|月收入|月))"
-                              r"\s?(工资|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|工资是|工资为|按|固定|大概|约|实发工资|实发|到手|平均)*\s?$")
+                              r"\s?(工资|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|工资是|工资为|按|固定|大概|约|实发工资|实发|到手|平均|"
+                              r"说好|讲好|约定|谈好|定的|说好的)*\s?$")
 _NEG_GIVE = r"(?<![不没未])"
 
 
@@ -233,7 +235,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！？]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
-        after_strong = re.match(r"^[^，。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|没到账|没有给|不还|被拖欠|被欠|"
+        after_strong = re.match(r"^[^，。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，。]{0,1}$", left[-6:])
@@ -242,7 +244,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         if re.search(r"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^，。；！？]{0,5}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
-        elif re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]{0,10}$", left) and \
+        elif (re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]{0,10}$", left)
+              or re.search(r"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^，。；！？]{0,4}$", left)) and \
                 not re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
@@ -251,6 +254,9 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind, rate = "monthly_wage", "month"
         elif owed_ok and not given and (strong or weak or after_strong):
             kind, cue = "owed_total", (2 if strong else 1)
+        elif arrears_text and not given and "扣" not in left and \
+                re.search(r"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^，。；！？]{0,3}$", left):
+            kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
         elif re.search(r"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^，。；！？]{0,8}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
             kind, rate = "monthly_wage", "month"

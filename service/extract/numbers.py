@@ -26,8 +26,10 @@ UNIT_CHARS = "十拾百佰千仟万萬亿億"
 # A numeral as it appears in running text (the amount and headcount finders build on it).
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{DIGIT_CHARS}{UNIT_CHARS}几]"
+# 一 that starts the next word (三千八一直拖着, 两万一共) is not part of the numeral before it
+_NEXT_WORD_YI = "(?!一[直共起样般下些定律切再次])"
 NUMERAL = (rf"(?:{_AR}|{_CN})"
-           rf"(?:{_AR}|{_CN}|[多余来](?=[{UNIT_CHARS}])|[wWkK](?![a-zA-Z]))*")
+           rf"(?:{_AR}|{_NEXT_WORD_YI}{_CN}|[多余来](?=[{UNIT_CHARS}])|[wWkK](?![a-zA-Z]))*")
 NUMERAL_RE = re.compile(NUMERAL)
 
 _ARABIC_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -29,19 +29,24 @@ class Span:
 ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网吧|养殖场|农场|砖厂|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|分公司|总公司|公司|集团|事务所|合作社|工作室|"
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
-              "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部")
+              "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部|"
+              "水产|五金|汽配|民宿|手机铺|手机舖|铺|舖|介绍所|装饰|科技|养生馆|美容院|面馆")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
-               "有称帮替当做干往来")
+               "有称帮替当做干往来喺嘅係咗")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
+# characters firms choose to start their names with (鑫达, 嘉华, 恒通, 永丰 ...): after 那个 / 这个 they
+# tell a name (那个鑫达电子厂) from a description (那个汽车配件厂)
+_BRAND_CH = set("鑫鼎嘉恒盛顺宏兴泰源永富康佳丰豐利祥瑞昌隆捷德福旺益博弘晟锦伟振航翔腾荣耀辉金银华达星创羽艺"
+                "云帆乐美新天宇龙凤海东方南北中正大长亿万千百众合和信诚通远鸿汇联腾凯润")
 _BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们")
 _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
-                         r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟)")
+                         r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟|裁决|判决|责令|起诉|督促|协调|联系)")
 # institutions that are not the employer unless the text speaks of work there
 _INSTITUTION = re.compile(r"(医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学)$")
 _GOV = re.compile(r"(人社局|社保局|社保中心|医保中心|医保局|公积金中心|住建局|教育局|信访局|劳动监察|法院|检察院|派出所|公安局|"
@@ -56,7 +61,9 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
 LABOUR = re.compile(r"工资|工钱|公资|薪|上班|打工|干活|员工|职工|工人|农民工|民工|入职|辞退|辞职|离职|加班|社保|劳动|工伤|"
                     r"童工|招聘|招工|雇|派遣|岗位|工作|骑手|跑单|工地|包工头|高温|试用期|公积金|年假|产假|护士|老师|教师|"
                     r"代课|录用|面试|裁员|补偿金|厂里|合同|未满16|童工|主播|干了|做了|夜班|分拣|计件|罚款|矿工|井下|作业|"
-                    r"程序员|任职|职位|岗|工龄|离职|全勤|提成|底薪|绩效|奖金|店员|帮工|学徒|保姆|月嫂|厨师|服务员|收银|导购")
+                    r"程序员|任职|职位|岗|工龄|离职|全勤|提成|底薪|绩效|奖金|店员|帮工|学徒|保姆|月嫂|厨师|服务员|收银|导购|"
+                    r"活干|返工|出粮|人工|工友|班组|带班|瓦工|钢筋|木工|油工|小工|水电工|杂工|搬运|装卸|分拣|送餐|外卖|快递员|"
+                    r"站长|店长|主管|人事|车间|打卡|考勤|育儿嫂|护工|保洁|保安")
 
 
 def _overlaps(s, e, blocked):
@@ -69,8 +76,21 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
     lo = max(0, end - limit)
     while i > lo:
         ch = text[i - 1]
+        if ch == ")":
+            # 某某物流(武汉)有限公司: a place in brackets inside a registered name
+            pm = re.search(r"\(([\u4e00-\u9fff]{2,4})\)$", text[max(0, i - 7):i])
+            if pm and i - len(pm.group(0)) > 0 and _NAME_CH.match(text[i - len(pm.group(0)) - 1]):
+                i -= len(pm.group(0))
+                continue
+            break
+        if ch == "#" or ch == "、" and text[i - 2:i - 1] == "#":
+            i -= 1          # 二期3#、5#楼工地
+            continue
         if not _NAME_CH.match(ch):
             break
+        if ch == "原" and i >= 2 and text[i - 2] in "中太平高草":
+            i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
+            continue
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break
         if ch == "家" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多了":
@@ -163,9 +183,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             rm = rm or True
         elif rm:
             s = _strip_address(text, s + rm.end(), e)
-        elif s == s0 and _DETERMINERS.search(text[max(0, s - 3):s]) and not text[max(0, s - 2):s] == "某某" \
-                and not (m.start() - s >= 4 and re.search(r"(那家|这家)$", text[max(0, s - 2):s])):
-            continue
+        elif s == s0 and _DETERMINERS.search(text[max(0, s - 4):s].rstrip()) and not text[max(0, s - 2):s] == "某某" \
+                and not (m.start() - s >= 2 and re.search(r"(那个|这个|那家|这家)$", text[max(0, s - 4):s].rstrip())
+                         and (m.start() - s >= 4 and re.search(r"(那家|这家)$", text[max(0, s - 2):s])
+                              or text[s] in _BRAND_CH)):
+            continue          # 一家面包店, 那个汽车配件厂: a kind of workplace; 那个鑫达电子厂 is a name
         if m.start() - s < 2:
             continue
         name_part = text[s:m.start()]
@@ -190,6 +212,12 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if _overlaps(s, e, blocked):
             continue
         suffix_cands.append(_Org(s, e, text[s:e], "", "suffix"))
+    # 湖南味之都餐饮集团股份有限公司株洲天元分公司: a branch written after its parent is one name
+    for o in suffix_cands:
+        if o.name.endswith("分公司"):
+            parent = next((p for p in suffix_cands if p is not o and p.start < o.start < p.end <= o.end - 3), None)
+            if parent is not None:
+                o.start, o.name = parent.start, text[parent.start:o.end]
     # a suffix inside a longer name (精密 in 无锡拓邦精密电子有限公司) is not a name of its own
     for o in suffix_cands:
         if any(p is not o and p.start <= o.start and o.end <= p.end and (p.end - p.start) > (o.end - o.start)
@@ -234,9 +262,19 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             o.role = "contractor!"
         elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
             o.role = "contractor"
-        elif re.search(r"(总承包单位|总包单位|总承包|总包|施工单位|施工方|承建单位|用工单位|建设单位)(为|是)?\s?$", left) \
+        elif re.search(r"(总承包单位|总包单位|总承包|总包|施工单位|施工方|承建单位|用工单位)(为|是)?\s?$", left) \
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
+        elif re.search(r"(更名为|改名为|改名叫|现名为?|营业执照上是|执照上写的是|执照上是|注册的是|登记的是)\s?$", left) \
+                or re.match(r"^\s?(承包经营|承包的|经营的|开办的|办的)", right) \
+                or re.search(r"由\s?$", left) and re.match(r"^\s?(承包|经营|负责经营)", right):
+            o.role = "employer"        # the renamed firm, the licence holder, the operator: who answers for the wages
+        elif re.search(r"(建设单位|开发商|业主单位)(为|是)?\s?$", left):
+            o.role = "owner"           # the client of the works: employer only when no builder is named
+    # 富康精密电子厂(河南富康精密电子有限公司): the registered name in brackets answers for the informal one
+    for a, b in zip(out, out[1:]):
+        if b.start == a.end + 1 and text[a.end] == "(" and text[b.end:b.end + 1] == ")" and not b.role:
+            b.role = a.role or "employer"
     return out
 
 
@@ -246,13 +284,15 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _SN = f"[{_SURNAME}]"
-_PERSON_TITLED = re.compile(rf"(?P<title>包工头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|班长)\s?"
-                            rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}(?=带着|带领|带了|带的|拖欠|[，。；\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+_PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
+                            rf"劳务负责人|班长)\s?"
+                            rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
+                            rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|[，。；\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人)(?:叫|是|名叫)"
+_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人)(?:叫|是|名叫)(?:\s?叫)?\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，。；\s]|$))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
@@ -284,10 +324,14 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     cm = _PERSON_CALLED.search(text)
     if cm:
         return Span(cm.group("name"), cm.start("name"), cm.end("name"))
-    m = _PERSON_TITLED.search(text)
     best = None
-    if m:
+    for m in _PERSON_TITLED.finditer(text):
+        if m.group("title") in ("老板", "老闆"):
+            owner_of = re.search(r"(公司|厂|场|店|馆|餐厅|超市|酒店|作坊|窑)的?$", text[max(0, m.start() - 3):m.start()])
+            if employer is not None and owner_of or not owner_of and not _CREW.search(text):
+                continue      # 劳务公司老板刘某, the boss of a noodle shop: the employer's owner, not a contractor
         best = (m.start(), m.end())
+        break
     for bm in _PERSON_BOSS.finditer(text):
         if text[bm.start("name")] in _NOT_SURNAME_BEFORE_BOSS:
             continue
@@ -314,8 +358,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     if m:
         return Span(m.group("name"), m.start("name"), m.end("name"))
     for m in _BARE.finditer(text):
-        if employer is not None and m.group(0) in ("劳务公司",):
-            continue
+        if employer is not None and (m.group(0) in ("劳务公司",) or m.group(0)[:2] in employer.name):
+            continue          # 外包公司 speaking of the employer 众联信息技术外包有限公司 itself
         if any(o.start == m.end() or o.start == m.end() + 1 for o in orgs):
             continue          # 劳务分包方安徽金鼎...: the role word of a named firm
         return Span(m.group(0), m.start(), m.end())
@@ -323,10 +367,12 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
 
 
 _AGENCY = re.compile(r"(人力|劳务派遣|派遣|劳务|中介|职介)")
+# a crew under a boss: where a 老板 with a name is the one who hired the workers
+_CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|砖厂|窑|干活|活是|小工")
 
 
 _WORKPLACE_ELSEWHERE = re.compile(
-    r"派遣到|派遣至|派到|介绍到|介绍去|挂在|名下|外包到|我们(医院|公司|单位|学校|厂)|主营业务岗位|派遣工|"
+    r"派遣到|派遣至|派到|派过来|介绍到|介绍去|介绍进|弄到|骗来|送到|挂在|名下|外包到|我们(医院|公司|单位|学校|厂)|主营业务岗位|派遣工|"
     r"(来到|到了|进了|去了|带到)[^，。]{0,18}(厂|公司|单位|医院|学校|酒店|企业)")
 
 
@@ -357,6 +403,8 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if o.role == "employer":
             return o
     firms = [o for o in cands if o.role not in ("contractor", "contractor?", "contractor!")]
+    if len(firms) > 1 and any(o.role == "owner" for o in firms):
+        firms = [o for o in firms if o.role != "owner"]       # the builder below the client answers for wages
     agencies = [o for o in firms if _AGENCY.search(o.name)]
     others = [o for o in firms if not _AGENCY.search(o.name)]
     if agencies and others:
@@ -384,7 +432,8 @@ def first_occurrence(text: str, name: str, start: int, end: int) -> tuple[int, i
 
 # ---------------------------------------------------------------- projects
 _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|厂房(?=[做干施打上里]))(第[一二三四五六七八九十\d]+标段)?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年)")
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+                           r"建|知道|只知道|商业综合体|综合体)")
 
 
 def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
@@ -405,7 +454,10 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
-        s = _strip_address(text, s, e)
+        s_named = _strip_address(text, s, e)
+        # 聊城高新区人才公寓项目: a development zone opens the project's name, as written
+        if not re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]):
+            s = s_named
         rm = re.match(r"^.*?(干活|施工|做工|打工|参与|承建|承包|负责)", text[s:m.start()])
         if rm:
             s += rm.end()

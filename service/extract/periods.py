@@ -63,7 +63,8 @@ _DUR = re.compile(
     rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|天|周|星期|月)(?P<post>多|半)?")
 _WAGE_AFTER = re.compile(r"^(的)?(工资|工钱|公资|薪水|钱|跑单钱|血汗钱|社保|工资款|代课费|高温津贴|加班费)")
 _WAGE_BEFORE = re.compile(r"(工资|工钱|公资|欠|拖欠|欠了|没发|未发)\s?$")
-_DUR_CTX_BEFORE = re.compile(r"(干了|做了|干|做|欠|拖欠|欠了|欠我|欠我们|交了|缴了|被派遣|派遣了|已满|满|拖了|就是|"
+_DUR_CTX_BEFORE = re.compile(r"(干了|做了|干|做|欠|拖欠|欠了|欠我|欠我们|交了|缴了|被派遣|派遣了|已满|满|拖了|就是|出工|上工|"
+                             r"欠薪|欠工资|拖欠工资|"
                              r"过去|上了|工作了|连续|请假|停缴|欠缴了我|欠缴|只有|已经|压了|扣了我)\s?$")
 _DUR_CTX_AFTER = re.compile(r"^(的)?(工资|工钱|公资|钱|跑单钱|社保|没发|未发|没给|不给|都没|都是|了|过去)")
 
@@ -327,7 +328,8 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
                 not re.search(r"(欠|拖欠|干了|做了|做满|干满|满)$", before) and not _DUR_CTX_AFTER.match(after):
             continue
         if re.match(r"^\s?([\d{_CNN}]|[约近])".replace("{_CNN}", _CNN), after) and u in ("个月", "天", "年") and \
-                not re.match(r"^\s?[\d一二两三四五六七八九十]+(个|年|天|月)", after):
+                not re.match(r"^\s?[\d一二两三四五六七八九十]+(个|年|天|月)", after) and \
+                not re.match(r"^\s?一(分|毛|直|共|点)", after):
             continue       # 一个月6500, 一天三百五: a rate, not a period
         if re.match(r"^(内|以内|前|之前|后|以后|之后|左右的时间|一次|一趟|一回)", after):
             continue
