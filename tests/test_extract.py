@@ -435,3 +435,66 @@ def test_an_institution_inside_a_project_name_is_no_employer():
     e = extract("我们在市第一人民医院门诊楼扩建项目干活，总包是华鼎建设集团有限公司，欠我们工资。", REF)
     assert e.employer.text == "华鼎建设集团有限公司"
     assert e.project.text == "市第一人民医院门诊楼扩建项目"
+
+
+# ------------------------------------------- rules from the dev-d set (sentences written for these tests)
+@pytest.mark.parametrize("text,employer", [
+    ("无锡那个恒达精工厂 拖了我们三个月工资", "恒达精工厂"),                                   # a name after 那个
+    ("我在成都的蓉欣商贸(成都)有限公司做仓管，两个月没发工资", "蓉欣商贸(成都)有限公司"),       # a place in brackets
+    ("其在江苏鑫源物流集团有限公司常州分公司做叉车工，加班费从未发放", "江苏鑫源物流集团有限公司常州分公司"),
+    ("原单位徐州华强纺织有限公司(现已更名为徐州华强新材料有限公司)一直没交社保", "徐州华强新材料有限公司"),
+    ("在城东的老王烧烤店干了半年，营业执照上是泰州市海陵区旺兴餐饮店，没签合同", "泰州市海陵区旺兴餐饮店"),
+    ("我在第三中学食堂帮厨，食堂由南通美膳餐饮管理有限公司承包经营，工资拖了两个月", "南通美膳餐饮管理有限公司"),
+    ("建设单位为扬州锦城置业有限公司，施工单位为江苏华建建设集团有限公司，拖欠我们工资", "江苏华建建设集团有限公司"),
+    ("喂 我在 那个 中原华泰建设集团有限公司的工地 干了仨月 钱没给", "中原华泰建设集团有限公司"),
+])
+def test_employer_rules_from_dev_d(text, employer):
+    got = extract(normalise(text).text, REF).employer
+    assert got is not None and got.text == employer, got
+
+
+@pytest.mark.parametrize("text", [
+    "我在一家汽车配件厂上班，老板拖了两个月工资",          # a kind of workplace after 一家
+    "那个 玩具厂 天天加班到十一点",                         # 那个 + a kind of workplace
+])
+def test_descriptions_after_a_determiner_are_no_employer(text):
+    assert extract(normalise(text).text, REF).employer is None
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("在滨江路工地给包工头吴德胜干小工，欠了两万", "包工头吴德胜"),              # a full name after the title
+    ("班组长刘大海欠我们六个人工资，一共四万二", "班组长刘大海"),
+    ("工地上的活 包工头叫 叫郑某 一直说下礼拜给", "郑某"),                        # the span is the name alone (P3)
+])
+def test_titled_crew_bosses(text, contractor):
+    got = extract(normalise(text).text, REF).contractor
+    assert got is not None and got.text == contractor, got
+
+
+def test_a_shop_owner_is_not_a_contractor():
+    text = "在一家米粉店打工，老板两个月没发工资了，只知道老板姓蒋"
+    assert extract(normalise(text).text, REF).contractor is None
+    text = "在无锡锡山区的鸿运劳务有限公司干活，劳务公司老板孙某已经联系不上，工资一直没结"
+    assert extract(normalise(text).text, REF).contractor is None
+
+
+@pytest.mark.parametrize("text,total", [
+    ("干了两个月保洁，一共应该是八千四，他就给了我三千，剩下的不接电话了", 5400),               # earned - paid
+    ("老板欠我一万六千多，车间里还有二十多个人情况相同", 16000 * 21),                      # O1 with the others alike
+    ("月工资6000元，2月至5月干了四个月，老板仅支付了一个月工资，剩余三个月工资未结", 18000),  # months owed as written
+    ("一天120，上个月干了25天，老板只给了一千五，剩下的让等着", 1500),                        # 120 is a day rate here
+    ("最后一个月工资五千二一直拖着不给", 5200),                                               # 一 of 一直 is no digit
+    ("超时罚三十 差评罚一百 这个月一共被扣了九百多", 900),                                  # the sum kept back
+])
+def test_owed_total_rules_from_dev_d(text, total):
+    assert extract(normalise(text).text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,project", [
+    ("我们在宿迁湖滨新区的锦绣华府二期3#、5#楼工地干木工，工资拖着", "锦绣华府二期3#、5#楼工地"),
+    ("在盐城经开区人才公寓项目工地扎钢筋，包工头跑了", "盐城经开区人才公寓项目工地"),
+    ("绍兴市越城区某某印染厂新建厂房工地，包工头拖欠工资", "某某印染厂新建厂房工地"),
+])
+def test_project_names_from_dev_d(text, project):
+    got = extract(normalise(text).text, REF).project
+    assert got is not None and got.text == project, got

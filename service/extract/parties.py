@@ -265,8 +265,12 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         elif re.search(r"(总承包单位|总包单位|总承包|总包|施工单位|施工方|承建单位|用工单位)(为|是)?\s?$", left) \
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
-        elif re.search(r"(更名为|改名为|改名叫|现名为?|营业执照上是|执照上写的是|执照上是|注册的是|登记的是)\s?$", left) \
-                or re.match(r"^\s?(承包经营|承包的|经营的|开办的|办的)", right) \
+        elif (rn := re.search(r"(更名为|改名为|改名叫|现名为?|营业执照上是|执照上写的是|执照上是|注册的是|登记的是)\s?"
+                              r"(?P<addr>[^，。；、\s()]{0,10})$", text[max(0, o.start - 20):o.start])):
+            # the renamed firm / the licence holder, as registered (济宁市任城区鑫味餐饮店: the address is in the name)
+            o.start -= len(rn.group("addr"))
+            o.name, o.role = text[o.start:o.end], "employer"
+        elif re.match(r"^\s?(承包经营|承包的|经营的|开办的|办的)", right) \
                 or re.search(r"由\s?$", left) and re.match(r"^\s?(承包|经营|负责经营)", right):
             o.role = "employer"        # the renamed firm, the licence holder, the operator: who answers for the wages
         elif re.search(r"(建设单位|开发商|业主单位)(为|是)?\s?$", left):
@@ -367,6 +371,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
 
 
 _AGENCY = re.compile(r"(人力|劳务派遣|派遣|劳务|中介|职介)")
+# a firm that builds: its 工地 is where it employs them (not 城南污水处理厂的工地, a site at a factory)
+_BUILDER = re.compile(r"建设|建筑|建工|工程|路桥|市政|劳务|装饰|装修")
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
 _CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|砖厂|窑|干活|活是|小工")
 
@@ -392,7 +398,7 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
             continue
         if re.search(r"原[^，。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，。]{0,8}退休", text[o.end:]):
             continue          # 原XX厂的退休职工: a pension matter, not an employer's violation
-        if re.match(r"^的?工地", text[o.end:o.end + 3]) or \
+        if re.match(r"^的?工地", text[o.end:o.end + 3]) and not _BUILDER.search(o.name) or \
                 (pm := re.match(r"^[^\s，。、；！？,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
                 and not re.search(r"承建|中标|开发|负责|施工|总包|承包|分包|发包|欠|给|在|干|做", pm.group(0)):
             continue          # 城南污水处理厂的工地, 市第三人民医院新院区建设项目: a site, not who employs them
