@@ -498,3 +498,13 @@ def test_owed_total_rules_from_dev_d(text, total):
 def test_project_names_from_dev_d(text, project):
     got = extract(normalise(text).text, REF).project
     assert got is not None and got.text == project, got
+
+
+@pytest.mark.parametrize("text,workers", [
+    ("其与同班组的9名工人在工地干活，工资没结", 10),        # the writer plus nine (W3)
+    ("我跟4个工友在厂里干了三个月，一分没给", 5),
+    ("其与同村共9名农民工在工地干活，工资没结", 9),         # 共: the total already counts the writer
+    ("我和我表弟两个人在厂里干了三个月", 2),
+])
+def test_the_writer_and_the_others(text, workers):
+    assert extract(normalise(text).text, REF).workers == workers
