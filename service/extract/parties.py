@@ -34,7 +34,7 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
-               "有称帮替当做干往来喺嘅係咗")
+               "有称帮替当做干往来喺嘅係咗着")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
 # characters firms choose to start their names with (鑫达, 嘉华, 恒通, 永丰 ...): after 那个 / 这个 they
@@ -46,7 +46,7 @@ _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单�
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
-                         r"信访事项|反映|举报|投诉|来电人|市民|关于|与|及|跟|裁决|判决|责令|起诉|督促|协调|联系)")
+                         r"信访事项|反映过|举报过|投诉过|反映|举报|投诉|来电人|市民|关于|与|及|跟|裁决|判决|责令|起诉|督促|协调|联系)")
 # institutions that are not the employer unless the text speaks of work there
 _INSTITUTION = re.compile(r"(医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学)$")
 _GOV = re.compile(r"(人社局|社保局|社保中心|医保中心|医保局|公积金中心|住建局|教育局|信访局|劳动监察|法院|检察院|派出所|公安局|"
@@ -167,7 +167,14 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         s0 = s = _scan_left(text, m.start())
         if m.start() - s < 2:
             continue
-        s = _strip_address(text, s, e)
+        s_named = _strip_address(text, s, e)
+        # 南充嘉陵鑫城建筑劳务有限公司: a registered company's name opens with its city and district, unless
+        # what is left opens with a place of its own (无锡市新吴区|无锡拓邦...) or a street or town comes first
+        rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
+        if not (re.search(r"(有限公司|有限责任公司)$", m.group(0)) and s_named > s
+                and not (rest_locs and rest_locs[0].start == 0)
+                and not re.search(r"(镇|乡|街道|路|街|村|大道|号|园区|开发区|高新区)", text[s:s_named])):
+            s = s_named
         # role words inside the scanned stretch: keep what follows the last one
         rm = None
         for r in _ROLE_WORDS.finditer(text[s:m.start()]):
@@ -213,6 +220,12 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         suffix_cands.append(_Org(s, e, text[s:e], "", "suffix"))
     # 湖南味之都餐饮集团股份有限公司株洲天元分公司: a branch written after its parent is one name
+    for m in re.finditer(r"(项目经理部|项目部)", text):
+        firm = next((p for p in suffix_cands if 0 < m.start() - p.end <= 16 and re.search(r"(公司|集团)$", p.name)
+                     and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·\-]*", text[p.end:m.start()])
+                     and not re.search(r"[的在向给对把被]", text[p.end:m.start()])), None)
+        if firm is not None:          # 蜀通路桥建设集团有限公司昭乐高速公路ZL5标项目部: the firm's site office, one name
+            firm.end, firm.name = m.end(), text[firm.start:m.end()]
     for o in suffix_cands:
         if o.name.endswith("分公司"):
             parent = next((p for p in suffix_cands if p is not o and p.start < o.start < p.end <= o.end - 3), None)
@@ -258,7 +271,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             o.role = "contractor?"
         # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
         if re.search(r"(中介是|中介为|中介公司是|经由|经过|通过)\s?$", left) and re.search(r"(中介|人力|职介)", o.name + left[-5:]) \
-                and not re.search(r"派遣", text[o.end:o.end + 4]):
+                and not re.search(r"派遣|派到|派往|派去|外派", text[o.end:o.end + 4]):
             o.role = "contractor!"
         elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
             o.role = "contractor"
@@ -270,6 +283,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             # the renamed firm / the licence holder, as registered (济宁市任城区鑫味餐饮店: the address is in the name)
             o.start -= len(rn.group("addr"))
             o.name, o.role = text[o.start:o.end], "employer"
+        elif re.search(r"劳务由\s?$", left) and re.match(r"^\s?承包", right):
+            o.role = "contractor"      # 劳务由X承包: the labour subcontractor
         elif re.match(r"^\s?(承包经营|承包的|经营的|开办的|办的)", right) \
                 or re.search(r"由\s?$", left) and re.match(r"^\s?(承包|经营|负责经营)", right):
             o.role = "employer"        # the renamed firm, the licence holder, the operator: who answers for the wages
@@ -279,6 +294,10 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
     for a, b in zip(out, out[1:]):
         if b.start == a.end + 1 and text[a.end] == "(" and text[b.end:b.end + 1] == ")" and not b.role:
             b.role = a.role or "employer"
+    # 惠万家超市(北街店): a branch in brackets is part of the name before it, no firm of its own
+    out = [b for a, b in zip([None] + out, out)
+           if not (a is not None and b.start == a.end + 1 and text[a.end] == "(" and re.search(r"(店|分店|门店|分公司)$", b.name)
+                   and text[b.end:b.end + 1] == ")")]
     return out
 
 
@@ -289,14 +308,15 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _SN = f"[{_SURNAME}]"
 _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
-                            rf"劳务负责人|班长)\s?"
+                            rf"劳务负责人|劳务经纪人|班长)\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
-                            rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|[，。；\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+                            rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
+                            rf"没|不|等|负责|挂靠|那|处|[，。；、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人)(?:叫|是|名叫)(?:\s?叫)?\s?"
+_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人)(?:叫|是|为|名叫)(?:\s?叫)?\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，。；\s]|$))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
@@ -310,7 +330,7 @@ _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "�
                            "按时", "及时", "准时", "到时", "小时", "有时", "随时", "暂时", "届时", "定时", "为何", "如何",
                            "任何", "几何", "奈何", "其余", "多余", "业余", "剩余", "结余", "盈余", "宋", "唐", "元", "明",
                            "上周", "下周", "本周", "这周", "每周", "一周", "两周", "几周"}
-_NOT_SURNAME_BEFORE_BOSS = set("向于余和跟给对被把让叫找问的是个了家跑去都")
+_NOT_SURNAME_BEFORE_BOSS = set("向于余和跟给对被把让叫找问的是个了家跑去都时")
 
 
 def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span | None:
@@ -437,7 +457,8 @@ def first_occurrence(text: str, name: str, start: int, end: int) -> tuple[int, i
 
 
 # ---------------------------------------------------------------- projects
-_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|厂房(?=[做干施打上里]))(第[一二三四五六七八九十\d]+标段)?")
+_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|水电站|厂房(?=[做干施打上里]))"
+                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标(?!准))?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建|知道|只知道|商业综合体|综合体)")
 
@@ -456,6 +477,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if re.match(r"^(有限|股份|公司|集团|队|处|局|部|师|款|量|车|建设有限)", text[e:]):
             continue
         s = _scan_left(text, m.start(), 30)
+        while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
+            s = _scan_left(text, s - 1, 20)          # 清水河灌区续建配套与节水改造工程: one name
         if m.start() - s < 2:
             continue
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
@@ -464,7 +487,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         # 聊城高新区人才公寓项目: a development zone opens the project's name, as written
         if not re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]):
             s = s_named
-        rm = re.match(r"^.*?(干活|施工|做工|打工|参与|承建|承包|负责)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于)", text[s:m.start()])
         if rm:
             s += rm.end()
         name = text[s:m.start()]
