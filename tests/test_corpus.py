@@ -265,15 +265,14 @@ def test_dev_and_test_disjoint():
     assert not ({r["text"] for r in dev} & {r["text"] for r in test})
 
 
-def test_authored_dev_c_locates_and_validates(labels):
-    """dev-c (issue 4: extraction phrasings dev-a/dev-b lack) is kept apart from dev.jsonl;
+@pytest.mark.parametrize("name,least", [("dev-c", 100), ("dev-d", 250)])
+def test_authored_extraction_dev_sets_locate_and_validate(labels, name, least):
+    """dev-c and dev-d (issue 4: extraction phrasings dev-a/dev-b lack) are kept apart from dev.jsonl;
     every row must locate, validate and stay out of the test set."""
     from training.corpus_rows import locate
-    path = GOLD / "authored" / "dev-c.jsonl"
-    if not path.is_file():
-        pytest.skip("dev-c not written")
+    path = GOLD / "authored" / f"{name}.jsonl"
     rows = [locate(r, labels) for r in read_jsonl(path)]
-    assert len(rows) >= 100
+    assert len(rows) >= least
     problems = [p for r in rows for p in validate_row(r, labels)]
     assert not problems, problems[:20]
     assert len({r["id"] for r in rows}) == len(rows)
