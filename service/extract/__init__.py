@@ -111,7 +111,7 @@ def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(r"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^，。；！？]{0,8}$")
+_OWN_SUM = re.compile(r"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^，,。；;！!？?]{0,8}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -124,8 +124,8 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|都一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
-_EARNED = re.compile(r"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计)[^，。；！？]{0,6}$")
-_PAID_LEFT = re.compile(r"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^，。；！？]{0,2}$")
+_EARNED = re.compile(r"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计)[^，,。；;！!？?]{0,6}$")
+_PAID_LEFT = re.compile(r"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^，,。；;！!？?]{0,2}$")
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
@@ -152,7 +152,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
         # own sum x headcount (O1)
         if workers and workers >= 2 and len(owed) == 1 and (
                 _OWN_SUM.search(_clause_before(text, best.start)) or _OTHERS_ALIKE.search(text[best.end:best.end + 40])
-                and re.search(r"(欠|给|拖)(我|其)(?!们)[^，。；！？]{0,14}$", _clause_before(text, best.start, 24))) \
+                and re.search(r"(欠|给|拖)(我|其)(?!们)[^，,。；;！!？?]{0,14}$", _clause_before(text, best.start, 24))) \
                 and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
             return best.value * workers, True
         paid = _paid_after(text, amounts, best)
@@ -162,8 +162,8 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
     for a, b in zip(amounts, amounts[1:]):
         between = text[a.end:b.start]
-        if re.fullmatch(r"\s?(及|和|以及|加上|另加|外加)[^，。；！？]{0,8}", between) and \
-                re.search(r"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^，。；！？]{0,12}$", text[max(0, a.start - 16):a.start]) \
+        if re.fullmatch(r"\s?(及|和|以及|加上|另加|外加)[^，,。；;！!？?]{0,8}", between) and \
+                re.search(r"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^，,。；;！!？?]{0,12}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
     for a in amounts:
@@ -216,7 +216,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     return _owed_fallback(text, amounts)
 
 
-_PAID = re.compile(r"(只给过?我?|只给了我?|给过我|先给了?我?|预支了?|借支了?|拿了|前后拿了|发了)[^，。；！？]{0,3}$")
+_PAID = re.compile(r"(只给过?我?|只给了我?|给过我|先给了?我?|预支了?|借支了?|拿了|前后拿了|发了)[^，,。；;！!？?]{0,3}$")
 
 
 def _paid_wages(text: str, amounts: list[Amount]) -> float:
@@ -232,7 +232,7 @@ def _paid_wages(text: str, amounts: list[Amount]) -> float:
 
 
 _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚款|应该有|应得|应当支付|应付|该给|补偿金|经济补偿|赔偿金|差额|"
-                       r"少发|少给|没发的|未发的)[^，。；！？]{0,6}$")
+                       r"少发|少给|没发的|未发的)[^，,。；;！!？?]{0,6}$")
 
 
 def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:

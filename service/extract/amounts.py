@@ -62,9 +62,9 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
-                     r"差了我|被扣了|扣了我们|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|"
+                     r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|"
                      r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
-_OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
+_OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
 _OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共)")
 _PER_PERSON = re.compile(r"(每人|每个人|每名|人均|每位|一人|每户)")
@@ -229,24 +229,25 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         if re.fullmatch(r"\s?(多的|少的|最多的|最少的|有的|多的有|少的有)\s?", left) and i > 0 and amounts[i - 1].kind == "per_person":
             a.kind, a.cue, a.rate = "per_person", 0, None
             continue
-        non_wage_right = _NON_WAGE.match(right.lstrip("的")) or \
-            re.match(r"^(的)?[^，。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)
+        non_wage_right = (_NON_WAGE.match(right.lstrip("的")) or
+                          re.match(r"^(的)?[^，,。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)) and \
+            not re.match(r"^(的)?(配送费|跑单费|派送费|课时费|代课费|加班费|计件费)", right)   # a rider's or teacher's pay
         non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药)", left)
         strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
-            (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！？]{0,10}[，,]\s?$", sent_left))
+            (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
-        after_strong = re.match(r"^[^，。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
+        after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
-            not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，。]{0,1}$", left[-6:])
-        given = re.search(_NEG_GIVE + r"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^，。；！？]{0,6}$", left) \
+            not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
+        given = re.search(_NEG_GIVE + r"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^，,。；;！!？?]{0,6}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
-        if re.search(r"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^，。；！？]{0,5}$", left) or \
+        if re.search(r"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^，,。；;！!？?]{0,5}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
-        elif (re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]{0,10}$", left)
-              or re.search(r"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^，。；！？]{0,4}$", left)) and \
-                not re.search(r"(每人|每个人|每名|人均|每位)[^，。；！？]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
+        elif (re.search(r"(每人|每个人|每名|人均|每位)[^，,。；;！!？?]{0,10}$", left)
+              or re.search(r"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^，,。；;！!？?]{0,4}$", left)) and \
+                not re.search(r"(每人|每个人|每名|人均|每位)[^，,。；;！!？?]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
             kind, rate = "monthly_wage", "month"
@@ -255,12 +256,12 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         elif owed_ok and not given and (strong or weak or after_strong):
             kind, cue = "owed_total", (2 if strong else 1)
         elif arrears_text and not given and "扣" not in left and \
-                re.search(r"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^，。；！？]{0,3}$", left):
+                re.search(r"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^，,。；;！!？?]{0,3}$", left):
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
-        elif re.search(r"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^，。；！？]{0,8}$", left) and \
+        elif re.search(r"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^，,。；;！!？?]{0,8}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
             kind, rate = "monthly_wage", "month"
-        if kind == "other" and re.search(r"(每月|每个月)[^，。；！？]{0,4}$", left):
+        if kind == "other" and re.search(r"(每月|每个月)[^，,。；;！!？?]{0,4}$", left):
             rate = "month_other"
         a.kind, a.cue, a.rate = kind, cue, rate
     # several owed totals: the strongest wording wins; weak ones beside a strong one are other

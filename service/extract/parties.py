@@ -147,7 +147,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         name = m.group("name")
         after = text[m.end():m.end() + 4]
         if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or re.match(rf"^(?:{ORG_SUFFIX})", after):
-            if re.search(r"[，。！？、]", name):
+            if re.search(r"[，,。！!？?、]", name):
                 continue
             sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
             if sm and (len(name) - len(sm.group(0)) < 2 or _GENERIC_NAME.match(name[:sm.start()])):
@@ -279,7 +279,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
         elif (rn := re.search(r"(更名为|改名为|改名叫|现名为?|营业执照上是|执照上写的是|执照上是|注册的是|登记的是)\s?"
-                              r"(?P<addr>[^，。；、\s()]{0,10})$", text[max(0, o.start - 20):o.start])):
+                              r"(?P<addr>[^，,。；;、\s()]{0,10})$", text[max(0, o.start - 20):o.start])):
             # the renamed firm / the licence holder, as registered (济宁市任城区鑫味餐饮店: the address is in the name)
             o.start -= len(rn.group("addr"))
             o.name, o.role = text[o.start:o.end], "employer"
@@ -311,13 +311,13 @@ _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|劳务班组
                             rf"劳务负责人|劳务经纪人|班长)\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
                             rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
-                            rf"没|不|等|负责|挂靠|那|处|[，。；、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+                            rf"没|不|等|负责|挂靠|那|处|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人)(?:叫|是|为|名叫)(?:\s?叫)?\s?"
-                            rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，。；\s]|$))")
+                            rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
@@ -399,7 +399,7 @@ _CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带
 
 _WORKPLACE_ELSEWHERE = re.compile(
     r"派遣到|派遣至|派到|派过来|介绍到|介绍去|介绍进|弄到|骗来|送到|挂在|名下|外包到|我们(医院|公司|单位|学校|厂)|主营业务岗位|派遣工|"
-    r"(来到|到了|进了|去了|带到)[^，。]{0,18}(厂|公司|单位|医院|学校|酒店|企业)")
+    r"(来到|到了|进了|去了|带到)[^，,。]{0,18}(厂|公司|单位|医院|学校|酒店|企业)")
 
 
 def _agency_accused(text: str, orgs: list[_Org]) -> bool:
@@ -416,10 +416,10 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
     for o in orgs:
         if not labour and not o.role and o.how != "called":
             continue
-        if re.search(r"原[^，。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，。]{0,8}退休", text[o.end:]):
+        if re.search(r"原[^，,。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，,。]{0,8}退休", text[o.end:]):
             continue          # 原XX厂的退休职工: a pension matter, not an employer's violation
         if re.match(r"^的?工地", text[o.end:o.end + 3]) and not _BUILDER.search(o.name) or \
-                (pm := re.match(r"^[^\s，。、；！？,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
+                (pm := re.match(r"^[^\s，。、；！!？?,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
                 and not re.search(r"承建|中标|开发|负责|施工|总包|承包|分包|发包|欠|给|在|干|做", pm.group(0)):
             continue          # 城南污水处理厂的工地, 市第三人民医院新院区建设项目: a site, not who employs them
         cands.append(o)
@@ -531,7 +531,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     for m in re.finditer(r"(?:项目|工地|楼盘|工程)(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
         cands.append((m.start("name"), m.end("name")))
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
-                         r"(?=那个|这个|项目|工程|工地|上|的|，|。|\s)", text):
+                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s)", text):
         route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
         s0 = _scan_left(text, route_at, 6)
         if route_at - s0 >= 2:

@@ -84,16 +84,16 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         pre = m.group("pre") or ""
         if mid or pre in ("约", "大约", "近", "将近"):
             approx = True
-        if re.match(r"^[^，。]{0,3}左右", after):
+        if re.match(r"^[^，,。]{0,3}左右", after):
             approx = True
         if text[max(0, ns - 2):ns] in ("大概", "大约", "差不"):
             approx = True
         # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
         if re.search(r"(还有|另外还有|另有)$", text[max(0, m.start() - 4):m.start()]) and \
-                re.match(r"^[^，。；！？]{0,6}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
-                re.search(r"(同样|一样|相同)[^，。；！？]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
+                re.match(r"^[^，,。；;！!？?]{0,6}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
+                re.search(r"(同样|一样|相同)[^，,。；;！!？?]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
-                or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，。；！？\d一二两三四五六七八九十几另其共我]{0,5}$",
+                or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$",
                              text[max(0, m.start() - 10):m.start()]) and "共" not in (m.group("pre") or "") and not mid \
                 and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡)", text[m.end("num"):]):
             value += 1          # 其与同班组的17名工人, 我跟5个工友: the writer is one of them (convention W3)

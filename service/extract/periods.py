@@ -300,7 +300,7 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
         if re.match(r"^(出生|生|毕业|退休|入职|届|级|参加|进|出|开始|以后)", after):
             continue
         sd, ed, _ = _resolve_point(s, ref)
-        wage = bool(_WAGE_AFTER.match(after) or re.match(r"^(的)?[^，。]{0,2}(工资|工钱|公资|跑单钱)", after)
+        wage = bool(_WAGE_AFTER.match(after) or re.match(r"^(的)?[^，,。]{0,2}(工资|工钱|公资|跑单钱)", after)
                     or _WAGE_BEFORE.search(before))
         months = None
         if sd and ed and re.search(r"月", s):

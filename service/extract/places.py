@@ -139,7 +139,7 @@ _UNIT = re.compile(
     r"产业区|产业园|软件园|科技园|工业园|创业园|物流园|园区|渔港|港区|火车站|高铁站|汽车站|南站|北站|东站|西站|北广场|南广场|广场|湾|嘎查)")
 _PROJECT_AFTER = re.compile(r"^(桥|有限|公司|集团|劳务|建设|建筑|工程|实业|科技)|^(道路)?(改造|改扩建|扩建|新建|工程|项目|工地|施工|小区|花园|花苑|家园|公寓|大厦|安置房|"
                             r"楼盘|三期|二期|一期|[0-9]+号|站点|店|门店)")
-_WORKPLACE_AFTER = re.compile(r"^[^。；！？，,\n]{0,12}?(厂|公司|工地|项目|工程|店|超市|医院|学校|企业|上班|打工|干活|工作|单位|仓|商场|网点|站点)")
+_WORKPLACE_AFTER = re.compile(r"^[^。；;！!？?，,\n]{0,12}?(厂|公司|工地|项目|工程|店|超市|医院|学校|企业|上班|打工|干活|工作|单位|仓|商场|网点|站点)")
 
 
 @dataclass
@@ -255,7 +255,7 @@ def _chains(text: str) -> list[_Mention]:
             seg = u.group(0)
             if re.search(r"(部分|农村|乡村|城区|市区|郊区|道路|公路|马路|一条|那条|这条|各|所有|附近|周边)", seg):
                 break
-            if u.group("unit") == "湾" and not re.match(r"^[的，。 ]", after):
+            if u.group("unit") == "湾" and not re.match(r"^[的，,。 ]", after):
                 break
             end += u.end()
             ext += 1
@@ -309,7 +309,7 @@ def pick_location(text: str, mentions: list[_Mention], inside: list[tuple[int, i
         if any(s <= m.start and m.end <= e for s, e in inside):
             score -= 0.2
         before = text[max(0, m.start - 6):m.start]
-        if re.search(r"(现在在|现在跟我在|现居|住在|长住|回到|回了|回老家|现已回到|目前在)[^，。]{0,3}$", before):
+        if re.search(r"(现在在|现在跟我在|现居|住在|长住|回到|回了|回老家|现已回到|目前在)[^，,。]{0,3}$", before):
             score += 0.3
         elif re.search(r"(从|来自|老家|户籍在|户口在|户籍|籍贯|原籍|出生在|老家是)\s?$", before) or \
                 re.match(r"^人(?![社民事力员])", text[m.end:m.end + 2]):
