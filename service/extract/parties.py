@@ -88,7 +88,7 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if not _NAME_CH.match(ch):
             break
-        if ch == "原" and i >= 2 and text[i - 2] in "中太平高草":
+        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
             continue
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
@@ -316,8 +316,8 @@ _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(�
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?:包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人)(?:叫|是|为|名叫)(?:\s?叫)?\s?"
-                            rf"(?P<name>{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$))")
+_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人)[,，]?\s?(?:叫|是|为|名叫)(?:\s?叫)?\s?"
+                            rf"(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
@@ -346,6 +346,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
             return Span(o.name, o.start, o.end)
     # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某; 包工头叫田某 -> 田某
     cm = _PERSON_CALLED.search(text)
+    if cm and cm.group("title") == "老板" and not _CREW.search(text):
+        cm = None             # 老板,叫王德发,开了家五金店: the shop's owner, not a contractor
     if cm:
         return Span(cm.group("name"), cm.start("name"), cm.end("name"))
     best = None
@@ -478,7 +480,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         s = _scan_left(text, m.start(), 30)
         while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
-            s = _scan_left(text, s - 1, 20)          # 清水河灌区续建配套与节水改造工程: one name
+            s = _scan_left(text, s - 1, 30)          # 清水河灌区续建配套与节水改造工程: one name
         if m.start() - s < 2:
             continue
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
