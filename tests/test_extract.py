@@ -508,3 +508,13 @@ def test_project_names_from_dev_d(text, project):
 ])
 def test_the_writer_and_the_others(text, workers):
     assert extract(normalise(text).text, REF).workers == workers
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("去年在南通锦华装饰工程有限公司签了装修合同给我家装修，交了定金3万，工人来了两天就不来了", None),   # a customer
+    ("在扬州的力健健身有限公司办了年卡，健身房关门了，听说教练的工资也没发", None),
+    ("我在南通锦华装饰工程有限公司做油漆工，老板欠我三个月工资", "南通锦华装饰工程有限公司"),          # a worker
+])
+def test_a_customer_names_no_employer(text, employer):
+    got = extract(normalise(text).text, REF).employer
+    assert (got.text if got else None) == employer

@@ -412,7 +412,19 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
     return False
 
 
+# The writer as a customer (bought a flat, a gym card, a course; a renovation of their home) and never
+# as someone working: the firms in the text are sellers, not employers (`other` texts carry none).
+_CUSTOMER = re.compile(r"业主|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
+                       r"课时费|退费|定金|首付|按揭|租的房|租房|房租|物业费|充值|会费|学费|货款|噪音|扰民|打桩|夜间施工|供货|寄送|快递丢|"
+                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)")
+_WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|入职|就职)|"
+                           r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
+                           r"[\d一二三四五六七八九十几]+[多余来]?名[\u4e00-\u9fff]{0,3}(员|工|师|手|机)")
+
+
 def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
+    if _CUSTOMER.search(text) and not _WRITER_WORKS.search(text):
+        return None
     labour = bool(LABOUR.search(text))
     cands = []
     for o in orgs:
