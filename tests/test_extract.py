@@ -518,3 +518,15 @@ def test_the_writer_and_the_others(text, workers):
 def test_a_customer_names_no_employer(text, employer):
     got = extract(normalise(text).text, REF).employer
     assert (got.text if got else None) == employer
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("苏州吴中 美团木渎站的骑手 跑单的钱上个月没结", "美团木渎站"),
+    ("饿了么在无锡梁溪区的站点把我账号封了，两千多跑单钱不结", "饿了么"),
+    ("我是美团外卖在徐州的骑手，站点外包给徐州快运配送服务有限公司，工资扣了三百", "徐州快运配送服务有限公司"),
+    ("在常州那个 中通的一个加盟网点 干了三个月 老板欠我们工资", None),        # the franchisee employs them
+    ("在合肥京东方配套厂房工地干活，工资拖着", None),                          # 京东方 is no 京东
+])
+def test_delivery_platforms(text, employer):
+    got = extract(normalise(text).text, REF).employer
+    assert (got.text if got else None) == employer

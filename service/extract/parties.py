@@ -139,6 +139,12 @@ _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|
 _QUOTED = re.compile(r"[“\"「『](?P<name>[^”\"」』]{2,20})[”\"」』]")
 
 
+_PLATFORM = re.compile(r"(美团|饿了么|蜂鸟|闪送|达达|顺丰|京东|菜鸟|滴滴|货拉拉|中通|圆通|申通|韵达|极兔|百世|德邦|"
+                       r"盒马|叮咚|朴朴)(外卖|快递|速递|速运|物流|优选|买菜)?"
+                       r"(?:[\u4e00-\u9fff]{2,4}?(?:站点|配送站|网点|站)(?![\u4e00-\u9fff]{0,1}(?:长|点的))|"
+                       r"(?=[在的\s,，。、;；!！?？]|$)(?!的?(?:平台|客服|总部)))")
+
+
 def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_Org]:
     blocked = blocked or []
     out: list[_Org] = []
@@ -237,6 +243,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                for p in suffix_cands):
             continue
         out.append(o)
+    # 美团棠下站, 饿了么, 极兔速递安吉网点: the delivery platforms riders and couriers name instead of a firm
+    for m in _PLATFORM.finditer(text):
+        if any(o.start < m.end() and m.start() < o.end for o in out) or "加盟" in text[m.end():m.end() + 8]:
+            continue          # 申通的一个加盟网点: the franchisee employs them
+        out.append(_Org(m.start(), m.end(), m.group(0), "", "platform"))
     for m in _CALLED.finditer(text):
         name = m.group("name").strip()
         s, e = m.start("name"), m.end("name")
@@ -460,7 +471,8 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
             and _WORKPLACE_ELSEWHERE.search(text) and not _agency_accused(text, cands):
         return None
     if firms:
-        return firms[0]
+        # a platform (美团, 饿了么) is who they work for only when no firm is named: stations are outsourced
+        return next((o for o in firms if o.how != "platform"), firms[0])
     # only a subcontractor is named (劳务分包方X拖欠): it is the one owing
     return next((o for o in cands if o.role != "contractor!"), None)
 
