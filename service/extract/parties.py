@@ -47,8 +47,6 @@ _ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单�
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
                          r"信访事项|反映过|举报过|投诉过|反映|举报|投诉|来电人|市民|关于|与|及|跟|裁决|判决|责令|起诉|督促|协调|联系)")
-# institutions that are not the employer unless the text speaks of work there
-_INSTITUTION = re.compile(r"(医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学)$")
 _GOV = re.compile(r"(人社局|社保局|社保中心|医保中心|医保局|公积金中心|住建局|教育局|信访局|劳动监察|法院|检察院|派出所|公安局|"
                   r"政府|居委会|村委会|街道办|管委会|税务局|市场监管局|工会|仲裁委|人民医院就诊)")
 _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|政府投资|政府|财政|交通|水利|PPP|招商引资|国有|国营|民营|私营|"
@@ -431,6 +429,7 @@ _CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}业主|业主
 _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
                            r"干(?![了完嘛啥吗])|入职|就职)|受雇|被雇|聘用|招用|"
                            r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
+                           r"我们(园|厂|公司|店|学校|单位|医院|车间|班组|科室)|"
                            r"[\d一二三四五六七八九十几]+[多余来]?名[\u4e00-\u9fff]{0,3}(员|工|师|手|机)")
 
 
@@ -447,7 +446,9 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if re.match(r"^的?工地", text[o.end:o.end + 3]) and not _BUILDER.search(o.name) or \
                 (pm := re.match(r"^[^\s，。、；！!？?,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
                 and not re.search(r"承建|中标|开发|负责|施工|总包|承包|分包|发包|欠|给|在|干|做", pm.group(0)):
-            continue          # 城南污水处理厂的工地, 市第三人民医院新院区建设项目: a site, not who employs them
+            if len(orgs) > 1 or not re.search(r"置业|地产|开发|建设|建筑|建工|工程", o.name):
+                continue      # 城南污水处理厂的工地, 市第三人民医院新院区建设项目: a site, not who employs them
+            # 开封兴源置业有限公司一个仓库工地: the developer of the site, the only firm named, answers for it
         cands.append(o)
     if not cands:
         return None
