@@ -56,6 +56,14 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
                            r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱|"
                            r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆)+$")
+# words that describe a workplace rather than name it (那个汽车配件厂, 那家海鲜加工厂): what is left of a name
+# after them, if anything, is its own name (那个椰风度假酒店)
+_DESCRIPTOR = re.compile(r"汽车|汽摩|配件|零部件|电子|服装|制衣|鞋|家具|五金|塑料|塑胶|食品|海鲜|海产品|水产|加工|机械|化工|印刷|包装|"
+                         r"纺织|玩具|建材|装饰|装修|物流|快递|外卖|餐饮|火锅|烧烤|奶茶|面包|美容|美发|理发|足浴|洗浴|网吧|养殖|种植|"
+                         r"砖|水泥|石料|木材|钢材|家政|保洁|保安|物业|中介|劳务|培训|手机|电脑|数码|汽修|汽配|电器|灯饰|陶瓷|眼镜|"
+                         r"珠宝|首饰|化妆品|服饰|箱包|皮具|软件|科技|网络|信息|私人|个体|民营|私营|小型|大型|小|大|新|黑|"
+                         r"本地|外地|附近|隔壁|楼下|对面|公立|私立|民办|区级|县级|市级|国企|子|半导体|光伏|新能源|连锁|便利|生鲜|"
+                         r"材料|耐火|制品|设备|仪器|模具|注塑|喷漆|电镀|钢结构|药|医疗|器械|纸|纸箱|印染|毛织|木业|石材|家纺")
 LABOUR = re.compile(r"工资|工钱|公资|薪|上班|打工|干活|员工|职工|工人|农民工|民工|入职|辞退|辞职|离职|加班|社保|劳动|工伤|"
                     r"童工|招聘|招工|雇|派遣|岗位|工作|骑手|跑单|工地|包工头|高温|试用期|公积金|年假|产假|护士|老师|教师|"
                     r"代课|录用|面试|裁员|补偿金|厂里|合同|未满16|童工|主播|干了|做了|夜班|分拣|计件|罚款|矿工|井下|作业|"
@@ -196,9 +204,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             s = _strip_address(text, s + rm.end(), e)
         elif s == s0 and _DETERMINERS.search(text[max(0, s - 4):s].rstrip()) and not text[max(0, s - 2):s] == "某某" \
                 and not (m.start() - s >= 2 and re.search(r"(那个|这个|那家|这家)$", text[max(0, s - 4):s].rstrip())
-                         and (m.start() - s >= 4 and re.search(r"(那家|这家)$", text[max(0, s - 2):s])
-                              or text[s] in _BRAND_CH)):
-            continue          # 一家面包店, 那个汽车配件厂: a kind of workplace; 那个鑫达电子厂 is a name
+                         and (text[s] in _BRAND_CH or len(_DESCRIPTOR.sub("", text[s:m.start()])) >= 2)):
+            continue          # 一家面包店, 那个汽车配件厂: a kind of workplace; 那个鑫达电子厂, 那家老四季面馆: a name
         if m.start() - s < 2:
             continue
         name_part = text[s:m.start()]
