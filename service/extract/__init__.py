@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from service.extract.amounts import ARREARS, Amount, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.numbers import parse_number, to_number
-from service.extract.parties import Span, find_contractor, find_orgs, find_project, first_occurrence, pick_employer
+from service.extract.contractors import find_contractor
+from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer
+from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
 from service.extract.places import Location, find_locations, pick_location

@@ -39,7 +39,7 @@ SPRING_FESTIVAL = {
 
 _CNN = "〇零一二两三四五六七八九十"
 YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CNN}]{{4}})年|今年|去年|前年|明年|当年|上一年"
-MON = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊)月份?"
+MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊)月份?"
 DAY = rf"(?:[12]\d|3[01]|0?[1-9]|[{_CNN}]{{1,3}})(?:日|号)"
 YQ = r"上半年|下半年|年底|年初|年末|全年|开春|年中|底|初"
 MQ = r"初|底|中旬|上旬|下旬|中|末"
@@ -130,7 +130,7 @@ def _resolve_point(s: str, ref: dt.date, year_hint: int | None = None) -> tuple[
         return None, None, y
     if year is None and not rest:
         return None, None, None
-    mm = re.match(rf"^(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊)月份?", rest)
+    mm = re.match(r"^(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|正|腊)月份?", rest)
     if mm:
         ms = mm.group(1)
         mon = {"正": 1, "腊": 12}.get(ms) or (int(ms) if ms.isdigit() else _cn_int(ms))

@@ -18,7 +18,6 @@ Run as a script on a corpus file to see the table and, with --errors, the misses
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 

@@ -1,0 +1,105 @@
+"""Project: the site or works the complaint is about (XX小区3号楼工地, XX路改造工程, XX高速公路X标段).
+
+Names end in 工地 / 项目 / 工程 / 标段 / 水电站 (as written, convention S1: a directly following
+工地/项目/工程 stays in the span), or are introduced by 叫 / 名叫 / 项目是; a leading address is not part
+of the name unless a development zone opens it; a name inside an organisation's name
+(常州美居装饰工程有限公司) is no project.
+"""
+from __future__ import annotations
+
+import re
+
+from service.extract.parties import (_DETERMINERS, _GENERIC_NAME, _GOV, Span, _overlaps, _scan_left,
+                                     _strip_address)
+
+_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|水电站|厂房(?=[做干施打上里]))"
+                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标(?!准))?")
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+                           r"建|知道|只知道|商业综合体|综合体)")
+
+
+def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
+                 inside: list[tuple[int, int]] | None = None) -> Span | None:
+    """The first named project: not overlapping `blocked` (contacts), not within `inside` (organisations:
+    常州美居装饰工程有限公司 is no project)."""
+    blocked = blocked or []
+    inside = inside or []
+    cands: list[tuple[int, int]] = []
+    for m in _PROJ_SUFFIX.finditer(text):
+        e = m.end()
+        if re.match(r"^(第[一二三四五六七八九十\d]+标段)", text[e:]):
+            continue
+        if re.match(r"^(有限|股份|公司|集团|队|处|局|部|师|款|量|车|建设有限)", text[e:]):
+            continue
+        s = _scan_left(text, m.start(), 30)
+        while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
+            s = _scan_left(text, s - 1, 30)          # 清水河灌区续建配套与节水改造工程: one name
+        if m.start() - s < 2:
+            continue
+        if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
+            continue
+        s_named = _strip_address(text, s, e)
+        # 聊城高新区人才公寓项目: a development zone opens the project's name, as written
+        if not re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]):
+            s = s_named
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于)", text[s:m.start()])
+        if rm:
+            s += rm.end()
+        name = text[s:m.start()]
+        if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
+            continue
+        if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
+            continue
+        if "和" in name and (_GENERIC_NAME.match(name.split("和")[-1]) or len(name.split("和")[-1]) < 2):
+            continue
+        if re.search(r"(体检|培训|检查|考试|补贴|服务|收费|投资|建设|扶贫|帮扶|试点|合作|课题|审批)$", name):
+            continue
+        # XX加固工程工地 / XX项目工地: the site word stays in the span, as written (convention S1)
+        if re.search(r"(公司|局|政府|单位|部门)$", name) or _GOV.search(name):
+            continue
+        if name.endswith(("的",)):
+            continue
+        if m.group(1) == "工程" and re.match(r"^(款|队|师|车|量|部)", text[e:]):
+            continue
+        cands.append((s, e))
+    # 新站大道道路改造施工现场
+    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,12}?(道路|路|大道|街|桥|河道|管网))(?:改造|改扩建|拓宽|修缮)(?=施工|现场|工地)", text):
+        s = _strip_address(text, _scan_left(text, m.end(), 20), m.end())
+        if m.end() - s - 2 >= 2 and not _GENERIC_NAME.match(text[s:m.end() - 2]):
+            cands.append((s, m.end()))
+    site_cands: list[tuple[int, int]] = []
+    # X的工地 / X工地: 龙袍新城安置房的工地上, 城南污水处理厂的工地
+    for m in re.finditer(r"的工地", text):
+        e = m.start()
+        s = _scan_left(text, e, 16)
+        if e - s < 3:
+            continue
+        name = text[s:e]
+        if _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"(公司|我们|小区旁边)", name):
+            continue
+        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院)$", name):
+            continue
+        s = _strip_address(text, s, e)
+        site_cands.append((s, e))
+    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)的(?:楼盘|工地|项目|小区)", text):
+        cands.append((m.start("name"), m.end("name")))
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
+        cands.append((m.start("name"), m.end("name")))
+    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
+                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s)", text):
+        route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
+        s0 = _scan_left(text, route_at, 6)
+        if route_at - s0 >= 2:
+            cands.append((s0, m.end("name")))
+    trimmed = []
+    for cs, ce in cands:
+        fm = re.match(r"^(什么|啥|那个|这个|一个)\s?", text[cs:ce])
+        trimmed.append((cs + fm.end(), ce) if fm and ce - cs - fm.end() >= 2 else (cs, ce))
+    cands = trimmed
+    cands = [c for c in cands if not _overlaps(c[0], c[1], blocked)
+             and not any(s <= c[0] and c[1] <= e for s, e in inside)]
+    cands += [c for c in site_cands if not _overlaps(c[0], c[1], blocked)]
+    if not cands:
+        return None
+    s, e = min(cands, key=lambda c: (c[0], -c[1]))
+    return Span(text[s:e], s, e)
