@@ -530,3 +530,16 @@ def test_a_customer_names_no_employer(text, employer):
 def test_delivery_platforms(text, employer):
     got = extract(normalise(text).text, REF).employer
     assert (got.text if got else None) == employer
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("我们八个人跟着包工头在滨湖新区干了三个月，包工头欠我们四万多", "包工头"),        # who hired them (P2)
+    ("如果包工头跑路了，工人的工资该找谁要？", None),                                  # a question in general
+    ("我表哥是包工头，我没跟他干，我在无锡锡山区的宏达机械有限公司上班，工资拖了两个月", None),
+    ("我是宏远建设公司钢筋车间的班组长，我们班组九个人加班没有加班费", None),              # the writer is the role
+    ("我们在工地上干活，包工头吴大勇叫去的，一共欠了六万", "包工头吴大勇"),
+    ("带班的钱小虎一直说下个月给，我们五个人的工钱还没结", "钱小虎"),                   # something intervenes (P3)
+])
+def test_bare_and_named_crew_bosses(text, contractor):
+    got = extract(normalise(text).text, REF).contractor
+    assert (got.text if got else None) == contractor

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from service.extract.parties import _AGENCY, _WORKPLACE_ELSEWHERE, Span, _Org
+from service.extract.parties import _AGENCY, _CUSTOMER, _WORKPLACE_ELSEWHERE, _WRITER_WORKS, Span, _Org
 
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
 _CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|砖厂|窑|干活|活是|小工")
@@ -23,16 +23,18 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _SN = f"[{_SURNAME}]"
 _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
-                            rf"劳务负责人|劳务经纪人|班长)\s?"
+                            rf"劳务负责人|劳务经纪人|实际施工人|班长)\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
                             rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
-                            rf"没|不|等|负责|挂靠|那|处|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+                            rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人)[,，]?\s?(?:叫|是|为|名叫)(?:\s?叫)?\s?"
-                            rf"(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$))")
+_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
+                            rf"(?:叫|是|为|名叫|(?<=带班的))(?:\s?叫)?\s?"
+                            rf"(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
+                            rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
@@ -49,6 +51,8 @@ _NOT_SURNAME_BEFORE_BOSS = set("向于余和跟给对被把让叫找问的是个
 
 
 def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span | None:
+    if _CUSTOMER.search(text) and not _WRITER_WORKS.search(text):
+        return None           # 找了个装修包工头姓金: the writer's own builder, as a customer
     # 1. an organisation in a subcontracting role (or a 劳务 firm next to another employer)
     for o in orgs:
         if o is employer:
@@ -74,19 +78,19 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
         best = (m.start(), m.end())
         break
     for bm in _PERSON_BOSS.finditer(text):
-        if text[bm.start("name")] in _NOT_SURNAME_BEFORE_BOSS:
-            continue
+        if text[bm.start("name")] in _NOT_SURNAME_BEFORE_BOSS or bm.group(0) == "包工头":
+            continue          # 包 of 包工头 is no surname
         prev = text[bm.start() - 1:bm.start()] if bm.start() > 0 else ""
         if prev and (prev + bm.group("name")) in _WORD_ENDING_IN_SURNAME:
             continue          # 公司老板, 汽车老板: no surname there
         if best is None:
             best = (bm.start(), bm.end())
         break
+    xm = _PERSON_XING.search(text)
+    if xm and (best is None or xm.start() < best[0]):
+        best = (xm.start(), xm.end())          # 一个姓何的老板 ... 何老板: the first mention
     if best:
         return Span(text[best[0]:best[1]], best[0], best[1])
-    xm = _PERSON_XING.search(text)
-    if xm:
-        return Span(xm.group(0), xm.start(), xm.end())
     nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text)
     if nm:
         return Span(nm.group("name"), nm.start("name"), nm.end("name"))
@@ -103,5 +107,21 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
             continue          # 外包公司 speaking of the employer 众联信息技术外包有限公司 itself
         if any(o.start == m.end() or o.start == m.end() + 1 for o in orgs):
             continue          # 劳务分包方安徽金鼎...: the role word of a named firm
+        if not _bare_role_hired(text, m.start(), m.end()):
+            continue
         return Span(m.group(0), m.start(), m.end())
     return None
+
+
+_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+_NOT_THEIR_BOSS = re.compile(r"如果|要是|假如|万一|一旦|是不是|不是那种|没有|别的|其他|其它|我是|我就是|舅舅|叔叔|伯伯|哥哥|表哥|"
+                             r"亲戚|当过|像|找个|想找|一般|很多|有的|存在|由|层层")
+
+
+def _bare_role_hired(text: str, start: int, end: int) -> bool:
+    """A bare 包工头 / 班组长 is the contractor when it is who hired them (convention P2): not one the
+    writer is, is related to, asks about (如果包工头跑路了) or speaks of in general (一个政策建议)."""
+    left = text[max(0, start - 20):start]
+    cut = list(_CLAUSE.finditer(left))
+    left = left[cut[-1].end():] if cut else left
+    return not _NOT_THEIR_BOSS.search(left)

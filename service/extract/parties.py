@@ -285,7 +285,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
         # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
-        if re.search(r"(中介是|中介为|中介公司是|经由|经过|通过)\s?$", left) and re.search(r"(中介|人力|职介)", o.name + left[-5:]) \
+        if re.search(r"(中介是|中介为|中介公司是|经由|经过|通过|经)\s?$", left) and re.search(r"(中介|人力|职介|家政)", o.name + left[-5:]) \
                 and not re.search(r"派遣|派到|派往|派去|外派", text[o.end:o.end + 4]):
             o.role = "contractor!"
         elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
