@@ -543,3 +543,18 @@ def test_delivery_platforms(text, employer):
 def test_bare_and_named_crew_bosses(text, contractor):
     got = extract(normalise(text).text, REF).contractor
     assert (got.text if got else None) == contractor
+
+
+@pytest.mark.parametrize("text,project", [
+    ("在东丽区和谐家园5号楼干了三个月架子工，工钱压着没给", "和谐家园5号楼"),        # a building closes the name
+    ("给包工头干了两个月，地方是盘锦兴隆台区的辽河商贸城二期，钱一直拖着", "辽河商贸城二期"),
+    ("我在那个项目 名叫 云溪·雅苑 干瓦工 欠我八千", "云溪·雅苑"),
+    ("我们在京雄高速新线霸州段TJ-4标干护栏，工钱没结", "京雄高速新线霸州段TJ-4标"),
+])
+def test_project_names_without_a_site_word(text, project):
+    got = extract(normalise(text).text, REF).project
+    assert got is not None and got.text == project, got
+
+
+def test_a_stage_of_an_illness_is_no_project():
+    assert extract(normalise("我父亲在煤矿干了十年，去年查出尘肺病二期，矿上不认").text, REF).project is None

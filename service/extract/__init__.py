@@ -26,7 +26,7 @@ from service.extract.amounts import ARREARS, Amount, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.numbers import parse_number, to_number
 from service.extract.contractors import find_contractor
-from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer
+from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
@@ -278,6 +278,10 @@ def extract(text: str, reference_date: dt.date | None = None,
     if contractor is not None and employer is not None and contractor.text == employer.text:
         contractor = None
     project = find_project(text, blocked, inside=[(o.start, o.end) for o in orgs])
+    if writer_is_customer(text):
+        # 给我家装修的公司, 我买的楼盘: the firms and sites of a customer's complaint are no employer,
+        # contractor or project (the convention for `other` texts)
+        employer = contractor = project = None
     location = pick_location(text, find_locations(text),
                              inside=[(o.start, o.end) for o in orgs])
 

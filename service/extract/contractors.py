@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from service.extract.parties import _AGENCY, _CUSTOMER, _WORKPLACE_ELSEWHERE, _WRITER_WORKS, Span, _Org
+from service.extract.parties import _AGENCY, _WORKPLACE_ELSEWHERE, Span, _Org
 
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
 _CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|砖厂|窑|干活|活是|小工")
@@ -51,8 +51,6 @@ _NOT_SURNAME_BEFORE_BOSS = set("向于余和跟给对被把让叫找问的是个
 
 
 def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span | None:
-    if _CUSTOMER.search(text) and not _WRITER_WORKS.search(text):
-        return None           # 找了个装修包工头姓金: the writer's own builder, as a customer
     # 1. an organisation in a subcontracting role (or a 劳务 firm next to another employer)
     for o in orgs:
         if o is employer:

@@ -346,9 +346,13 @@ _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,
                            r"[\d一二三四五六七八九十几]+[多余来]?名[\u4e00-\u9fff]{0,3}(员|工|师|手|机)")
 
 
+def writer_is_customer(text: str) -> bool:
+    """The writer bought, rented or paid for something and never speaks of working: no employer,
+    contractor or project in the text (labelling conventions: `other` texts carry none)."""
+    return bool(_CUSTOMER.search(text)) and not _WRITER_WORKS.search(text)
+
+
 def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
-    if _CUSTOMER.search(text) and not _WRITER_WORKS.search(text):
-        return None
     labour = bool(LABOUR.search(text))
     cands = []
     for o in orgs:

@@ -9,13 +9,35 @@ from __future__ import annotations
 
 import re
 
+from service.extract import places
 from service.extract.parties import (_DETERMINERS, _GENERIC_NAME, _GOV, Span, _overlaps, _scan_left,
                                      _strip_address)
 
-_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|配套厂房|水电站|厂房(?=[做干施打上里]))"
-                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标(?!准))?")
+_PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|合同段|配套厂房|水电站|"
+                          r"厂房(?=[做干施打上里])|"
+                          # 和悦家园3号楼, 辽西商贸城二期, 楚捷电池二期车间: a stage or a building closes a site's name
+                          r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十\d]期(?:[\dA-Z]+[#号]楼|车间|厂房)?(?=[\s,，。的上里干做接施]|$)|"
+                          r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施]|$)|"
+                          r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
+                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
-                           r"建|知道|只知道|商业综合体|综合体)")
+                           r"建|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
+
+
+def _project_start(text: str, s: int, e: int) -> int:
+    """Where a project's name starts within text[s:e]: past a leading address (长春净月区|中昊·天玺B区项目),
+    but not past a development zone that opens it (聊城高新区人才公寓项目) nor a place before 人民 / 第N
+    (砀山县第三实验小学新建教学楼工程, 肃州区人民医院门诊综合楼: the institution's official name). The gold
+    authors differ on other institutions (万庄新城学校建设项目 without its district, 藁城区第二中学 with it)."""
+    s_named = _strip_address(text, s, e)
+    if s_named == s:
+        ms = places.find_locations(text[s:e])
+        if ms and ms[0].start == 0 and re.search(r"[市区县]$", text[s:s + ms[0].end]) and e - (s + ms[0].end) >= 5:
+            s_named = s + ms[0].end        # a single city or district before a site's name
+    if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) or \
+            re.match(r"^(人民|第[一二三四五六七八九十\d]|中心医院)", text[s_named:e]):
+        return s
+    return s_named
 
 
 def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
@@ -38,10 +60,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
-        s_named = _strip_address(text, s, e)
-        # 聊城高新区人才公寓项目: a development zone opens the project's name, as written
-        if not re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]):
-            s = s_named
+        s = _project_start(text, s, e)
         rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于)", text[s:m.start()])
         if rm:
             s += rm.end()
@@ -57,8 +76,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         # XX加固工程工地 / XX项目工地: the site word stays in the span, as written (convention S1)
         if re.search(r"(公司|局|政府|单位|部门)$", name) or _GOV.search(name):
             continue
-        if name.endswith(("的",)):
-            continue
+        if name.endswith(("的", "病")):
+            continue          # 尘肺病二期: a stage of an illness
         if m.group(1) == "工程" and re.match(r"^(款|队|师|车|量|部)", text[e:]):
             continue
         cands.append((s, e))
@@ -72,8 +91,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     for m in re.finditer(r"的工地", text):
         e = m.start()
         s = _scan_left(text, e, 16)
-        if e - s < 3:
-            continue
+        if e - s < 3 or _DETERMINERS.search(text[max(0, s - 3):s]):
+            continue          # 一个物流园的工地: a site with no name
         name = text[s:e]
         if _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"(公司|我们|小区旁边)", name):
             continue
@@ -81,9 +100,9 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         s = _strip_address(text, s, e)
         site_cands.append((s, e))
-    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)的(?:楼盘|工地|项目|小区)", text):
+    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
-    for m in re.finditer(r"(?:项目|工地|楼盘|工程)(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
         cands.append((m.start("name"), m.end("name")))
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
                          r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s)", text):
