@@ -558,3 +558,22 @@ def test_project_names_without_a_site_word(text, project):
 
 def test_a_stage_of_an_illness_is_no_project():
     assert extract(normalise("我父亲在煤矿干了十年，去年查出尘肺病二期，矿上不认").text, REF).project is None
+
+
+@pytest.mark.parametrize("text,total", [
+    ("工头说好每人三万，结果一人才给了一万，我们十个人剩下的一直拖着", 200000),      # (owed - paid) each x headcount
+    ("讲好日工资400元，一共干了50天，到现在只结了1万块，剩下的不给", 10000),       # day rate x days - paid
+    ("我们5个人，讲好每人每月八千，干了两个半月一分没拿", 100000),                    # half months
+    ("包工头拖欠来电人工资1.2万元，另有同班组6名工友同样被欠", 84000),               # O1, the writer plus six
+])
+def test_owed_total_rules_from_dev_e(text, total):
+    assert extract(normalise(text).text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,workers", [
+    ("我村25名村民在砖厂出砖装窑，工钱拖了半年", 25),          # villagers who work are workers
+    ("我们村30多名村民的土地被征收，补偿款一直没到位", None),    # villagers in a land matter are not
+    ("欠了我们十二个装窑工的工钱，一共十四万", 12),
+])
+def test_headcounts_from_dev_e(text, workers):
+    assert extract(normalise(text).text, REF).workers == workers

@@ -125,7 +125,7 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
 _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月")
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
-_OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|都一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
+_OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
 _EARNED = re.compile(r"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计)[^，,。；;！!？?]{0,6}$")
 _PAID_LEFT = re.compile(r"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^，,。；;！!？?]{0,2}$")
 
@@ -154,7 +154,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
         # own sum x headcount (O1)
         if workers and workers >= 2 and len(owed) == 1 and (
                 _OWN_SUM.search(_clause_before(text, best.start)) or _OTHERS_ALIKE.search(text[best.end:best.end + 40])
-                and re.search(r"(欠|给|拖)(我|其)(?!们)[^，,。；;！!？?]{0,14}$", _clause_before(text, best.start, 24))) \
+                and re.search(r"(欠|给|拖)(我|其|来电人)(?!们)[^，,。；;！!？?]{0,14}$", _clause_before(text, best.start, 24))) \
                 and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
             return best.value * workers, True
         paid = _paid_after(text, amounts, best)
@@ -175,8 +175,12 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts)
     per = [a for a in amounts if a.kind == "per_person"]
-    if per and workers:
-        return per[0].value * workers, True
+    paid_each = [a for a in per if _PAID.search(text[max(0, a.start - 12):a.start])]
+    owed_each = [a for a in per if a not in paid_each]
+    if owed_each and workers:
+        # 说好每人四万，结果一人才给了一万五: what each is still owed, times the headcount
+        left = owed_each[0].value - (paid_each[0].value if paid_each and paid_each[0].value < owed_each[0].value else 0)
+        return left * workers, True
     if period_cand is not None and period_cand.score in (4.0,) or period_cand is not None and period_cand.months is None:
         # an open range (今年3月开始) counts to the reference date; a stated duration (已经四个月了) is better
         durs = [c for c in period_cands if c.score >= 3.0 and c.months and c is not period_cand and c.sd is None
@@ -184,7 +188,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
         if durs:
             period_cand = durs[0]
     months = period_cand.months if period_cand is not None else None
-    paid = _paid_wages(text, amounts)
+    paid = _paid_wages(text, amounts, rate_workers)
     daily = [a for a in amounts if a.kind == "daily_wage"]
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
@@ -211,25 +215,28 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
                 paid_m = 0
             if paid_m < n:
                 n -= paid_m
-        if float(n).is_integer():
+        if float(n * 2).is_integer():          # whole or half months (干了三个半月)
             total = monthly[0].value * n * (rate_workers or 1) - (0.0 if pm else paid)
             if total > 0:
                 return total, True
     return _owed_fallback(text, amounts)
 
 
-_PAID = re.compile(r"(只给过?我?|只给了我?|给过我|先给了?我?|预支了?|借支了?|拿了|前后拿了|发了)[^，,。；;！!？?]{0,3}$")
+_PAID = re.compile(r"(只给过?我?|只给了我?|才给了?|才发了?|给过我|先给了?我?|预支了?|借支了?|(?<![少没未])拿了|前后拿了|发了|只结了|结了|支付了?|付了)"
+                   r"[^，,。；;！!？?]{0,5}$")
 
 
-def _paid_wages(text: str, amounts: list[Amount]) -> float:
-    """Advances already paid against the wages (只给过我三千块生活费), to subtract from a derived total."""
+def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) -> float:
+    """Advances already paid against the wages (只给过我三千块生活费), to subtract from a derived total;
+    paid to each of them (仅向每人支付生活费5000元) they count once per worker."""
     total = 0.0
     for a in amounts:
-        if a.kind != "other":
+        if a.kind not in ("other", "per_person"):
             continue
-        left, right = text[max(0, a.start - 10):a.start], text[a.end:a.end + 5]
+        left, right = text[max(0, a.start - 12):a.start], text[a.end:a.end + 5]
         if _PAID.search(left) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
-            total += a.value
+            each = bool(re.search(r"(每人|每个人|一人|每名)", left)) and workers
+            total += a.value * (workers if each else 1)
     return total
 
 

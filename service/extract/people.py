@@ -9,7 +9,10 @@ from service.extract.numbers import NUMERAL, NotANumber, parse_number
 PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
                r"小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
-               r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|工|人")
+               r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|"
+               r"村民(?=[^，。,]{0,12}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工))|"
+               r"[\u4e00-\u9fff]{1,2}工(?![资钱程地厂作人友头])|工|人")
+# villagers count as workers only where they work (村民在砖厂干活), not in a land or housing petition
 NON_WORKER = r"会员|村民|业主|居民|学员|家长|户|老人|乘客|旅客|顾客|消费者|患者|病人|业户|考生|居户|住户|就业困难人员|贫困户|股东"
 
 _HEAD = re.compile(
@@ -47,7 +50,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         elif cls == "名":
             if re.match(r"^(次|额|单|字|称|义|片)", after) or re.match(r"^下(?!岗)", after):
                 continue
-            if _NONW_AFTER.match(after) and not _NOUN_AFTER.match(after[:4]):
+            na = _NOUN_AFTER.match(after)
+            if _NONW_AFTER.match(after) and not (na and na.start("noun") < 3):
                 continue
         elif cls in ("个", "位"):
             if re.match(r"^(多)?(月|小时|钟头|钟|星期|礼拜|半月|工作日|点|字|问题|电话|地方|项目|证|房|厂|工地|公司|单位|部门|"
@@ -89,7 +93,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         if text[max(0, ns - 2):ns] in ("大概", "大约", "差不"):
             approx = True
         # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
-        if re.search(r"(还有|另外还有|另有)$", text[max(0, m.start() - 4):m.start()]) and \
+        if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", text[max(0, m.start() - 10):m.start()]) and \
                 re.match(r"^[^，,。；;！!？?]{0,6}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
                 re.search(r"(同样|一样|相同)[^，,。；;！!？?]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
