@@ -29,7 +29,7 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
               "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部|"
-              "水产|五金|汽配|民宿|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆")
+              "水产|五金|汽配|民宿|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
@@ -157,8 +157,10 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
     seen_end: set[int] = set()
     for m in _QUOTED.finditer(text):
         name = m.group("name")
-        after = text[m.end():m.end() + 6]
-        if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or re.match(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{ORG_SUFFIX}|中心|馆)", after):
+        after = text[m.end():m.end() + 8]
+        if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or \
+                re.match(rf"^的?[\u4e00-\u9fff]{{0,4}}?(?:{ORG_SUFFIX}|中心|馆|招牌|牌子)", after) or \
+                re.search(r"(叫|名叫|叫做|招牌是|牌子是)\s?$", text[max(0, m.start() - 4):m.start()]):
             if re.search(r"[，,。！!？?、]", name):
                 continue
             sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
@@ -173,6 +175,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
+        if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
+            continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
         if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人)", text[e:e + 2]):
             if not re.match(r"^(的人)", text[e:e + 2]) or m.group(0) != "公司":
                 continue
@@ -380,9 +384,8 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
     agencies = [o for o in firms if _AGENCY.search(o.name)]
     others = [o for o in firms if not _AGENCY.search(o.name)]
     if agencies and others:
-        # 通过X人力派遣到Y公司: Y employs them, unless the agency itself is accused
-        if any("派遣" in text[max(0, o.start - 12):o.end + 8] for o in agencies) and _agency_accused(text, cands):
-            return agencies[0]
+        # 通过X人力派遣到Y公司: Y, the host, is the highest named organisation and the employer; X is the
+        # contractor below it, whichever of them the text blames (convention P1)
         return others[0]
     # An agency that is the only organisation named (派遣至某企业 / 签的是X人力) is the employer:
     # it is the legal employer of dispatched workers and the one an investigator can reach
