@@ -99,7 +99,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
                 or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$",
                              text[max(0, m.start() - 10):m.start()]) and "共" not in (m.group("pre") or "") and not mid \
-                and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡)", text[m.end("num"):]):
+                and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡|人)", text[m.end("num"):]):
             value += 1          # 其与同班组的17名工人, 我跟5个工友: the writer is one of them (convention W3)
         size = bool(re.search(r"(有|共有|现有|总共有)(员工|职工|工人)(约|大约|近)?$", text[max(0, m.start() - 6):m.start()]))
         out.append((int(value), approx, m.start(), m.end(), size))
