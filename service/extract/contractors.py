@@ -13,7 +13,7 @@ import re
 from service.extract.parties import _AGENCY, _WORKPLACE_ELSEWHERE, Span, _Org
 
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
-_CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|砖厂|窑|干活|活是|小工")
+_CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|跟着|砖厂|窑|干活|活是|小工")
 
 
 _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
@@ -28,13 +28,13 @@ _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|劳务班组
                             rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
                             rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某|老{_SN}|{_SN}(?:总|哥|老板)|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
-_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅)")
+_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅|中介)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
                             rf"(?:叫|是|为|名叫|(?<=带班的))(?:\s?叫)?\s?"
                             rf"(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
-                            rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑))")
+                            rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
@@ -78,6 +78,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     for bm in _PERSON_BOSS.finditer(text):
         if text[bm.start("name")] in _NOT_SURNAME_BEFORE_BOSS or bm.group(0) == "包工头":
             continue          # 包 of 包工头 is no surname
+        if bm.group(2) in ("老板", "老闆") and not _CREW.search(text):
+            continue          # 胡老板 of a workshop: the employer's owner, not a contractor
         prev = text[bm.start() - 1:bm.start()] if bm.start() > 0 else ""
         if prev and (prev + bm.group("name")) in _WORD_ENDING_IN_SURNAME:
             continue          # 公司老板, 汽车老板: no surname there
@@ -112,7 +114,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
 
 
 _CLAUSE = re.compile(r"[，,。；;！!？?\n]")
-_NOT_THEIR_BOSS = re.compile(r"如果|要是|假如|万一|一旦|是不是|不是那种|没有|别的|其他|其它|我是|我就是|舅舅|叔叔|伯伯|哥哥|表哥|"
+_NOT_THEIR_BOSS = re.compile(r"如果|要是|假如|万一|一旦|是不是|不是|没跟|没有|别的|其他|其它|我是|我就是|舅舅|叔叔|伯伯|哥哥|表哥|"
+                             r"以前|之前|原来|"
                              r"亲戚|当过|像|找个|想找|一般|很多|有的|存在|由|层层")
 
 
