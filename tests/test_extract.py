@@ -576,3 +576,16 @@ def test_owed_total_rules_from_dev_e(text, total):
 ])
 def test_headcounts_from_dev_e(text, workers):
     assert field_of(text, "workers") == workers
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    ("我是济南众信人力资源有限公司派遣到济南华腾机械有限公司的焊工，派遣公司不给交社保", "employer", "济南华腾机械有限公司"),
+    ("我是济南众信人力资源有限公司派遣到济南华腾机械有限公司的焊工，派遣公司不给交社保", "contractor",
+     "济南众信人力资源有限公司"),                                  # the host is the employer whoever is blamed (P1)
+    ("我在一家叫“好邻居”的连锁便利店当店员，工资拖了两个月", "employer", "好邻居"),
+    ("挂“刘记米线”招牌的那家店欠我两个月工钱", "employer", "刘记米线"),
+    ("我跟宏业建设公司直接签的合同，不是跟包工头的，公司拖了两个月工资", "contractor", None),
+    ("以前一直跟着包工头跑工地，现在在华美玻璃厂当搬运工，厂里把我辞了", "contractor", None),
+])
+def test_party_rules_from_dev_f(text, field, expected):
+    assert field_of(text, field) == expected
