@@ -25,7 +25,6 @@ import gzip
 import json
 import logging
 import lzma
-import math
 import random
 import sys
 import time
@@ -221,7 +220,6 @@ def evaluate_mlm(model, tok, ids, starts, valid, prob, device, batch_size=256) -
 
 
 def train(args) -> None:
-    import numpy as np
     import torch
     from transformers import AutoModelForMaskedLM, AutoTokenizer, BertConfig, BertForMaskedLM
 

@@ -82,7 +82,7 @@ def diff_runs(old: dict[str, Outcome], new: dict[str, Outcome], samples: int = 2
 
 def _markdown(report: dict[str, Any]) -> str:
     n = report["items"] or 1
-    lines = [f"# Reclassification diff", "",
+    lines = ["# Reclassification diff", "",
              f"old model: {report['models']['old']} · new model: {report['models']['new']}", "",
              f"{report['items']} items in both runs ({report['only_old']} only in old, {report['only_new']} only in new).", "",
              "| changed | items | share |", "|---|---|---|"]
