@@ -26,6 +26,11 @@ class NormalisedText:
         return self.original[start:end]
 
 
+# Punctuation that ends a clause. normalise() makes ，；！？ half-width and keeps 。; patterns over its
+# output (service.extract) accept both forms, so they read raw text the same way.
+CLAUSE_PUNCT = "，,。；;！!？?"
+
+
 @lru_cache(maxsize=1)
 def _char_table() -> dict[int, str]:
     table: dict[int, str] = {}

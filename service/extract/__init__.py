@@ -32,6 +32,7 @@ from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
 from service.extract.places import Location, find_locations, pick_location
 from service.extract.sector import find_sector
+from service.normalise import CLAUSE_PUNCT
 
 __all__ = ["Span", "Amount", "Contact", "Period", "Location", "Entities", "extract", "parse_number",
            "combine_spans", "model_span_objects"]
@@ -113,7 +114,7 @@ def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(r"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^，,。；;！!？?]{0,8}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -126,8 +127,8 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
-_EARNED = re.compile(r"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共)[^，,。；;！!？?]{0,6}$")
-_PAID_LEFT = re.compile(r"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^，,。；;！!？?]{0,2}$")
+_EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
@@ -154,7 +155,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
         # own sum x headcount (O1)
         if workers and workers >= 2 and len(owed) == 1 and (
                 _OWN_SUM.search(_clause_before(text, best.start)) or _OTHERS_ALIKE.search(text[best.end:best.end + 40])
-                and re.search(r"(欠|给|拖)(我|其|来电人)(?!们)[^，,。；;！!？?]{0,14}$", _clause_before(text, best.start, 24))) \
+                and re.search(rf"(欠|给|拖)(我|其|来电人)(?!们)[^{CLAUSE_PUNCT}]{{0,14}}$", _clause_before(text, best.start, 24))) \
                 and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
             return best.value * workers, True
         paid = _paid_after(text, amounts, best)
@@ -164,8 +165,8 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
     for a, b in zip(amounts, amounts[1:]):
         between = text[a.end:b.start]
-        if re.fullmatch(r"\s?(及|和|以及|加上|另加|外加)[^，,。；;！!？?]{0,8}", between) and \
-                re.search(r"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^，,。；;！!？?]{0,12}$", text[max(0, a.start - 16):a.start]) \
+        if re.fullmatch(rf"\s?(及|和|以及|加上|另加|外加)[^{CLAUSE_PUNCT}]{{0,8}}", between) and \
+                re.search(rf"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^{CLAUSE_PUNCT}]{{0,12}}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
     for a in amounts:
@@ -223,7 +224,7 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
 
 
 _PAID = re.compile(r"(只给过?我?|只给了我?|才给了?|才发了?|给过我|先给了?我?|预支了?|借支了?|(?<![少没未])拿了|前后拿了|发了|只结了|结了|支付了?|付了)"
-                   r"[^，,。；;！!？?]{0,5}$")
+                   rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 
 def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) -> float:
@@ -241,7 +242,7 @@ def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) ->
 
 
 _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚款|应该有|应得|应当支付|应付|该给|补偿金|经济补偿|赔偿金|差额|"
-                       r"少发|少给|没发的|未发的)[^，,。；;！!？?]{0,6}$")
+                       rf"少发|少给|没发的|未发的)[^{CLAUSE_PUNCT}]{{0,6}}$")
 
 
 def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
@@ -284,13 +285,13 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer, contractor = Span(contractor.text, contractor.start, contractor.end), None   # 养殖场老板蒋某
     if contractor is not None and employer is not None and contractor.text == employer.text:
         contractor = None
-    project = find_project(text, blocked, inside=[(o.start, o.end) for o in orgs])
+    org_spans = [(o.start, o.end) for o in orgs]
+    project = find_project(text, blocked, inside=org_spans)
     if writer_is_customer(text):
         # 给我家装修的公司, 我买的楼盘: the firms and sites of a customer's complaint are no employer,
         # contractor or project (the convention for `other` texts)
         employer = contractor = project = None
-    location = pick_location(text, find_locations(text),
-                             inside=[(o.start, o.end) for o in orgs])
+    location = pick_location(text, find_locations(text), inside=org_spans)
 
     found = model_span_objects(text, model_spans)
     employer = combine_spans("employer", employer, found.get("employer", []))

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.extract.numbers import NUMERAL, NotANumber, parse_number, to_number
+from service.normalise import CLAUSE_PUNCT
 
 
 @dataclass
@@ -67,7 +68,6 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
 _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
 _OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共)")
-_PER_PERSON = re.compile(r"(每人|每个人|每名|人均|每位|一人|每户)")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
 _WAGE = re.compile(r"(工资|薪|工钱|公资|跑单钱|报酬|代课费)")
@@ -240,14 +240,14 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
-        given = re.search(_NEG_GIVE + r"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^，,。；;！!？?]{0,6}$", left) \
+        given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
-        if re.search(r"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^，,。；;！!？?]{0,5}$", left) or \
+        if re.search(rf"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
-        elif (re.search(r"(每人|每个人|每名|人均|每位)[^，,。；;！!？?]{0,10}$", left)
-              or re.search(r"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^，,。；;！!？?]{0,4}$", left)) and \
-                not re.search(r"(每人|每个人|每名|人均|每位)[^，,。；;！!？?]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
+        elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)
+              or re.search(rf"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^{CLAUSE_PUNCT}]{{0,4}}$", left)) and \
+                not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
             kind, rate = "monthly_wage", "month"
@@ -256,12 +256,12 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         elif owed_ok and not given and (strong or weak or after_strong):
             kind, cue = "owed_total", (2 if strong else 1)
         elif arrears_text and not given and "扣" not in left and \
-                re.search(r"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^，,。；;！!？?]{0,3}$", left):
+                re.search(rf"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
-        elif re.search(r"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^，,。；;！!？?]{0,8}$", left) and \
+        elif re.search(rf"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^{CLAUSE_PUNCT}]{{0,8}}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
             kind, rate = "monthly_wage", "month"
-        if kind == "other" and re.search(r"(每月|每个月)[^，,。；;！!？?]{0,4}$", left):
+        if kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,4}}$", left):
             rate = "month_other"
         a.kind, a.cue, a.rate = kind, cue, rate
     # several owed totals: the strongest wording wins; weak ones beside a strong one are other

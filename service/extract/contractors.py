@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from service.extract.parties import _AGENCY, _WORKPLACE_ELSEWHERE, Span, _Org
+from service.normalise import CLAUSE_PUNCT
 
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
 _CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|跟着|砖厂|窑|干活|活是|小工")
@@ -113,7 +114,7 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     return None
 
 
-_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+_CLAUSE = re.compile(rf"[{CLAUSE_PUNCT}\n]")
 _NOT_THEIR_BOSS = re.compile(r"如果|要是|假如|万一|一旦|是不是|不是|没跟|没有|别的|其他|其它|我是|我就是|舅舅|叔叔|伯伯|哥哥|表哥|"
                              r"以前|之前|原来|"
                              r"亲戚|当过|像|找个|想找|一般|很多|有的|存在|由|层层")

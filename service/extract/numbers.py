@@ -30,7 +30,6 @@ _CN = f"[{DIGIT_CHARS}{UNIT_CHARS}几]"
 _NEXT_WORD_YI = "(?!一[直共起样般下些定律切再次])"
 NUMERAL = (rf"(?:{_AR}|{_CN})"
            rf"(?:{_AR}|{_NEXT_WORD_YI}{_CN}|[多余来](?=[{UNIT_CHARS}])|[wWkK](?![a-zA-Z]))*")
-NUMERAL_RE = re.compile(NUMERAL)
 
 _ARABIC_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 

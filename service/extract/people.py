@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from service.extract.numbers import NUMERAL, NotANumber, parse_number
+from service.normalise import CLAUSE_PUNCT
 
 PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
@@ -94,8 +95,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             approx = True
         # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
         if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", text[max(0, m.start() - 10):m.start()]) and \
-                re.match(r"^[^，,。；;！!？?]{0,6}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
-                re.search(r"(同样|一样|相同)[^，,。；;！!？?]{0,4}还有$", text[max(0, m.start() - 10):m.start()]) or \
+                re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
+                re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", text[max(0, m.start() - 10):m.start()]) or \
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
                 or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$",
                              text[max(0, m.start() - 10):m.start()]) and "共" not in (m.group("pre") or "") and not mid \

@@ -129,7 +129,6 @@ def gazetteer() -> Gazetteer:
                      {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
-_EXT_NAME = r"[\u4e00-\u9fffA-Za-z0-9·]"
 _EXT_STOP_RE = re.compile(r"的|在|与|及|某|一|那个|这个|那边|这边|那里|这里|哪|是|了|有|到|向|往|去|来|被|把|给|对|为|就|"
                           r"都|也|还|又|并|其|我|你|他|她|们|里|内|外|旁|边|附近|处|等|参加|城乡|居民")
 _ZONE = re.compile(r"^(工业园区|经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|产业园区?|新区)")
