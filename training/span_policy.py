@@ -1,0 +1,138 @@
+"""How should extraction combine a span tagger with its rules? Score the ways on held-out rows.
+
+    python -m training.span_policy --gold corpora/gold/authored/dev-d.jsonl \
+        --spans runs/spans-fold-d/spans-dev-d.jsonl [--snap]
+
+`--spans` is the output of `training.finetune_spans --predict` for a tagger that never saw
+the gold file. The rules' answer is computed here by the checked-out `service.extract`; to
+score rules that had not seen the gold file either, point `--rules-from` at a worktree of
+the commit before they were written from it (`git worktree add /tmp/old COMMIT`).
+
+Ways, per field (employer, contractor, project), at a probability threshold t:
+- rules: the rules alone;  model: the tagger alone (its most probable span >= t);
+- fill: rules, and the tagger where the rules found nothing;
+- model-first: the tagger where it is sure (>= t), else the rules;
+- veto: a rule span stands only where the tagger tagged that field over it.
+`--snap` moves each tagger span onto the rule candidate it overlaps most (organisation
+names found by `find_orgs`, the rules' own employer / contractor / project): the small
+tagger finds the right organisation far more often than it finds its first character.
+A tagger span counts at the first occurrence of its text, as the gold spans do.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+FIELDS = ("employer", "contractor", "project")
+WAYS = ("rules", "model", "fill", "model-first", "veto")
+
+
+def merge_adjacent(spans: list[list[float]]) -> list[list[float]]:
+    """Touching spans of one field are one span (a B tag predicted inside a name)."""
+    out: list[list[float]] = []
+    for s, e, p in sorted(spans):
+        if out and s <= out[-1][1]:
+            ps, pe, pp = out[-1]
+            out[-1] = [ps, max(pe, e), (pp * (pe - ps) + p * (e - s)) / ((pe - ps) + (e - s))]
+        else:
+            out.append([s, e, p])
+    return out
+
+
+def best_span(text: str, spans: list[list[float]], t: float) -> tuple[int, int] | None:
+    cands = [c for c in merge_adjacent(spans) if c[2] >= t and c[1] - c[0] >= 2]
+    if not cands:
+        return None
+    s, e, _ = max(cands, key=lambda c: (c[2], c[1] - c[0]))
+    s, e = int(s), int(e)
+    first = text.find(text[s:e])
+    return first, first + e - s
+
+
+def snap(span: tuple[int, int] | None, candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    best = max(candidates, key=lambda c: min(span[1], c[1]) - max(span[0], c[0]), default=None)
+    if best is None or min(span[1], best[1]) - max(span[0], best[0]) <= 0:
+        return span
+    return best
+
+
+def combine(way: str, rule: tuple[int, int] | None, model: tuple[int, int] | None,
+            tagged: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if way == "rules":
+        return rule
+    if way == "model":
+        return model
+    if way == "fill":
+        return rule or model
+    if way == "model-first":
+        return model or rule
+    if way == "veto":
+        return rule if rule and any(s < rule[1] and rule[0] < e for s, e in tagged) else None
+    raise ValueError(way)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m training.span_policy", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--spans", required=True)
+    ap.add_argument("--snap", action="store_true")
+    ap.add_argument("--rules-from", help="a checkout whose service.extract gives the rules' answer")
+    ap.add_argument("--thresholds", type=float, nargs="+", default=[0.5, 0.7, 0.85])
+    args = ap.parse_args(argv)
+    if args.rules_from:
+        if "service" in sys.modules:
+            raise SystemExit("--rules-from must be applied before service is imported")
+        sys.path.insert(0, str(Path(args.rules_from).resolve()))
+
+    from service.extract import extract
+    from service.extract.contacts import find_contacts
+    from service.extract.parties import find_orgs
+    from service.normalise import normalise
+    from training.finetune_spans import gold_rows
+
+    gold = gold_rows(Path(args.gold))
+    tagged = {}
+    with open(args.spans, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            tagged[row["id"]] = row["spans"]
+    counts: dict[tuple, list[int]] = {}
+    for g in gold:
+        text = normalise(g["text"]).text
+        ents = extract(text).to_dict()
+        blocked = [(c.start, c.end) for c in find_contacts(text)]
+        rules = {f: (ents[f]["start"], ents[f]["end"]) if ents.get(f) else None for f in FIELDS}
+        candidates = [(o.start, o.end) for o in find_orgs(text, blocked)] + [r for r in rules.values() if r]
+        for f in FIELDS:
+            want = (g["entities"][f]["start"], g["entities"][f]["end"]) if g["entities"].get(f) else None
+            spans = tagged.get(g["id"], {}).get(f, [])
+            for t in args.thresholds:
+                model = best_span(text, spans, t)
+                if args.snap:
+                    model = snap(model, candidates)
+                over_t = [(int(s), int(e)) for s, e, p in spans if p >= t]
+                for way in WAYS:
+                    got = combine(way, rules[f], model, over_t)
+                    c = counts.setdefault((f, way, t), [0, 0, 0])
+                    if want and got == want:
+                        c[0] += 1
+                    else:
+                        c[1] += got is not None
+                        c[2] += want is not None
+    print(f"{args.gold} ({len(gold)} rows), tagger spans {args.spans}{', snapped' if args.snap else ''}")
+    print("| field | way | t | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|")
+    for (f, way, t), (tp, fp, fn) in counts.items():
+        if way == "rules" and t != args.thresholds[0]:
+            continue
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"| {f} | {way} | {'-' if way == 'rules' else t} | {f1:.3f} | {tp} | {fp} | {fn} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
