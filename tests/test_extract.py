@@ -589,3 +589,20 @@ def test_headcounts_from_dev_e(text, workers):
 ])
 def test_party_rules_from_dev_f(text, field, expected):
     assert field_of(text, field) == expected
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    ("厂里从去年10月起就没发工资，已6个月，每月3900元", "owed_total", 23400),        # the months written beat the open range
+    ("计件算下来一共6400块，结果只打了4000块到卡上", "owed_total", 2400),             # earned - paid (打了)
+    ("一天二百五，干了三十天，工头光给了俺三千，剩下的一直拖", "owed_total", 4500),               # day rate x days - paid (光给了俺)
+    ("包工头承认欠我一万二，前天给了一半，剩下的又不提了", "owed_total", 6000),       # half paid after the sum
+    ("欠了四个月，每月工资6,500元，合计26,000元", "owed_total", 26000),             # 合计 outranks a rate
+    ("结算工程款共计95万元，至今只付了40万元，剩余55万元拖着", "owed_total", 550000),  # what remains outranks the total
+    ("做了三个月，一个月三千，三个月就是九千，一分没给", "owed_total", 9000),
+    ("跟着他干了两个月，一共差三万二，人找不到了", "owed_total", 32000),
+    ("我自己被欠6000元，同组还有4个人也没拿到", "workers", 5),                       # W3 with 也没
+    ("我自己被欠6000元，同组还有4个人也没拿到", "owed_total", 30000),                # O1 x (writer + 4)
+    ("我们三个人，我这边还欠两万，他们两个也差不多", "owed_total", 60000),
+])
+def test_owed_total_and_headcount_rules_from_dev_g(text, field, expected):
+    assert field_of(text, field) == expected

@@ -114,7 +114,7 @@ def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -126,9 +126,10 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
 _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月")
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
-_OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠)")
+_OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
+                           r"也差不多|都差不多)")
 _EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才)?(给了|付了|支付了|发了|结了|给过)(我|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|支付了|发了|结了|给过|打了|拿到了?)(我|俺|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
@@ -223,8 +224,13 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
     return _owed_fallback(text, amounts)
 
 
-_PAID = re.compile(r"(只给过?我?|只给了我?|才给了?|才发了?|给过我|先给了?我?|预支了?|借支了?|(?<![少没未])拿了|前后拿了|发了|只结了|结了|支付了?|付了)"
+_PAID = re.compile(r"(只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|发了|只结了|结了|支付了?|付了)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
+
+
+# a half paid after every sum is written (老板认了欠我8000，上礼拜给了一半)
+_HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?)?一半(?!的?(工资|工钱|钱)?(没|未|不))")
 
 
 def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) -> float:
@@ -271,6 +277,8 @@ def extract(text: str, reference_date: dt.date | None = None,
     workers, workers_approx = pick_workers(heads)
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
+    if owed_total and amounts and _HALF_PAID.search(text, amounts[-1].end):
+        owed_total, derived = owed_total / 2, True      # 干了二十天…结账时只给了一半: half is still owed
     # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)

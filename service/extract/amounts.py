@@ -65,9 +65,13 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
                      r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|"
                      r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
-_OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
+_OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|共差|少结了?|少算了?|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
-_OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共)")
+_OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共|(个月|天)就是)")
+# the sum itself named as the total, right before the figure (合计72,000元): it outranks a rate
+# that only sits in a sentence about arrears (已欠4个月，每月18,000元)
+_REMAINS = re.compile(r"(剩余|剩下|还欠|还差|尚欠|仍欠)[^，,。]{0,6}$")
+_TOTAL_HERE = re.compile(r"(共计|合计|总计|一共是?|总共是?|累计|(个月|天)就是)(约|大约|近|将近)?$")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
 _WAGE = re.compile(r"(工资|薪|工钱|公资|跑单钱|报酬|代课费)")
@@ -237,7 +241,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
         after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
-                                r"欠着|被拖|拖欠|至今未|一直未|一直没|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
+                                r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
@@ -254,7 +258,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         elif re.match(r"^\s?(一个月|每月|/月|每个月)", right):
             kind, rate = "monthly_wage", "month"
         elif owed_ok and not given and (strong or weak or after_strong):
-            kind, cue = "owed_total", (2 if strong else 1)
+            # what remains (剩余78万元) outranks the total it remains of (结算共计138万元)
+            kind, cue = "owed_total", (4 if _REMAINS.search(left) else 3 if _TOTAL_HERE.search(left) else 2 if strong else 1)
         elif arrears_text and not given and "扣" not in left and \
                 re.search(rf"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
@@ -266,7 +271,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         a.kind, a.cue, a.rate = kind, cue, rate
     # several owed totals: the strongest wording wins; weak ones beside a strong one are other
     owed = [a for a in amounts if a.kind == "owed_total"]
-    if len(owed) > 1 and any(a.cue == 2 for a in owed):
+    top = max((a.cue for a in owed), default=0)
+    if len(owed) > 1 and top >= 2:
         for a in owed:
-            if a.cue < 2:
+            if a.cue < top:
                 a.kind = "other"

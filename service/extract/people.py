@@ -95,7 +95,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             approx = True
         # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
         if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", text[max(0, m.start() - 10):m.start()]) and \
-                re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样)", after) or \
+                re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样|"
+                         r"也没|都没|也未|都未|也被|也差不多)", after) or \
                 re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", text[max(0, m.start() - 10):m.start()]) or \
                 re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
                 or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$",
