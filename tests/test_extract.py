@@ -606,3 +606,16 @@ def test_party_rules_from_dev_f(text, field, expected):
 ])
 def test_owed_total_and_headcount_rules_from_dev_g(text, field, expected):
     assert field_of(text, field) == expected
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("欠我两个月跑单钱，那个站点叫飞鸿速运城西站", "飞鸿速运城西站"),           # named after 站点叫 / 仓库叫
+    ("打包的那个仓库叫佳乐购，老板还欠我五千", "佳乐购"),
+    ("我在一个叫金福酒业的灌装车间上班，工资拖了三个月", "金福酒业"),
+    ("在人民路附近新华书店干了半年，工资一直没发", "新华书店"),                 # 附近 ends the address
+    ("给我们派活的是老王，老王说上头的园林公司不给钱，工钱拖着", None),        # a kind of firm, no name
+    ("包工头讲项目公司没结算，一直欠着我们工钱", None),
+    ("我在美团专送的站点跑单，站长扣了我八百块装备费", None),                 # 的 inside is no station name
+])
+def test_employer_rules_from_dev_g(text, employer):
+    assert field_of(text, "employer") == employer
