@@ -619,3 +619,15 @@ def test_owed_total_and_headcount_rules_from_dev_g(text, field, expected):
 ])
 def test_employer_rules_from_dev_g(text, employer):
     assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("包工头余某某欠我们六个人的工钱", "包工头余某某"),                    # 余 is a surname
+    ("我们跟着包工头阿呷某某在工地干了半年，工资没结", "包工头阿呷某某"),   # a two-character surname + 某某
+    ("工头小军哥叫我们去的，现在人躲起来了，钱也不给", "工头小军哥"),          # nicknames
+    ("跟着工头吴胖子装了两个月支架，一分钱没拿到", "工头吴胖子"),
+    ("活是跟二包周老板干的，一包说早就给钱了", "二包周老板"),                # the second-tier subcontractor
+    ("劳务公司把隧道的活转给二包老板韩某，韩某拖着工钱", "二包老板韩某"),
+])
+def test_contractor_rules_from_dev_g(text, contractor):
+    assert field_of(text, "contractor") == contractor
