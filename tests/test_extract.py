@@ -631,3 +631,12 @@ def test_employer_rules_from_dev_g(text, employer):
 ])
 def test_contractor_rules_from_dev_g(text, contractor):
     assert field_of(text, "contractor") == contractor
+
+
+@pytest.mark.parametrize("text,project", [
+    ("我们在开发区那个“金桂苑”项目上做水电，工资拖了三个月", "金桂苑"),          # the quoted name, quotes excluded
+    ("经人介绍到“城北污水处理厂扩建工程”干钢筋工，包工头跑了", "城北污水处理厂扩建工程"),
+    ("我妈在一个“养生讲座”上花了八千买保健品，店里不给退", None),               # a quoted event is no project
+])
+def test_quoted_project_names(text, project):
+    assert field_of(text, "project") == project

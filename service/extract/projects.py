@@ -110,6 +110,11 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         s0 = _scan_left(text, route_at, 6)
         if route_at - s0 >= 2:
             cands.append((s0, m.end("name")))
+    # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
+    quoted = [(m.start("name"), m.end("name")) for m in re.finditer(
+        r"[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
+        if not _GENERIC_NAME.match(m.group("name"))]
+    cands = [c for c in cands if not any(c[0] < qe and qs < c[1] for qs, qe in quoted)] + quoted
     trimmed = []
     for cs, ce in cands:
         fm = re.match(r"^(什么|啥|那个|这个|一个)\s?", text[cs:ce])
