@@ -628,6 +628,10 @@ def test_employer_rules_from_dev_g(text, employer):
     ("跟着工头吴胖子装了两个月支架，一分钱没拿到", "工头吴胖子"),
     ("活是跟二包周老板干的，一包说早就给钱了", "二包周老板"),                # the second-tier subcontractor
     ("劳务公司把隧道的活转给二包老板韩某，韩某拖着工钱", "二包老板韩某"),
+    ("包工头是四川来的老彭，干完活就不见人了，工钱也没给", "老彭"),           # something intervenes: the name
+    ("工头外号叫刘大炮，欠我们八个人三个月工钱", "刘大炮"),
+    ("包活的老秦欠咱两千八工钱，电话不接", "老秦"),
+    ("被反映人：赵国强（包工头）。拖欠12名工人工资共计9.6万元", "赵国强"),       # the role in brackets after
 ])
 def test_contractor_rules_from_dev_g(text, contractor):
     assert field_of(text, "contractor") == contractor

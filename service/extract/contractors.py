@@ -32,8 +32,8 @@ _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(�
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅|中介)")
 _BARE = re.compile(r"包工头|劳务中介|外包公司|劳务公司|分包方|班组长|工头")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
-                            rf"(?:叫|是|为|名叫|(?<=带班的))(?:\s?叫)?\s?"
+_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
+                            rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
                             rf"(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
                             rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
@@ -92,6 +92,10 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
         best = (xm.start(), xm.end())          # 一个姓何的老板 ... 何老板: the first mention
     if best:
         return Span(text[best[0]:best[1]], best[0], best[1])
+    # 马建军(包工头): a name with its role in brackets after it; the span is the name (P3)
+    pm = re.search(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}(?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}))[(（](包工头|工头|班组长|带班的|劳务老板)[)）]", text)
+    if pm:
+        return Span(pm.group("name"), pm.start("name"), pm.end("name"))
     nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text)
     if nm:
         return Span(nm.group("name"), nm.start("name"), nm.end("name"))
