@@ -87,6 +87,17 @@ def batches(data: dict, batch_size: int, order):
                for k, v in data.items()}
 
 
+def optimizer_step(model, loss, opt, sched) -> None:
+    """Backward, gradients clipped to norm 1, one step of the optimiser and of its schedule."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
+    opt.zero_grad(set_to_none=True)
+
+
 def predict(model, data: dict, device, batch_size: int = 128) -> dict:
     import torch
 
@@ -211,11 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                 loss = (bce(o["types"].float(), b["types"]) + ce(o["primary"].float(), b["primary"])
                         + ce(o["intent"].float(), b["intent"])
                         + args.tags_weight * ce_tags(o["tags"].float().flatten(0, 1), b["tags"].flatten()))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad(set_to_none=True)
+            optimizer_step(model, loss, opt, sched)
             losses.append(loss.detach())
         state["epoch"] += 1
         state["seconds"] = time.time() - t_start

@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     from service.labels import get_labels
     from service.normalise import normalise
     from training.corpus_rows import read_jsonl
-    from training.finetune import batches, encode
+    from training.finetune import batches, encode, optimizer_step
     from training.model import TAGS, TriageModel
 
     if args.threads:
@@ -158,11 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         for b in batches(data, args.batch_size, order):
             o = model(b["input_ids"], b["attention_mask"])
             loss = ce(o["tags"].flatten(0, 1), b["tags"].flatten())
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
-            opt.zero_grad(set_to_none=True)
+            optimizer_step(model, loss, opt, sched)
             losses.append(loss.item())
         state["epoch"] += 1
         state["seconds"] = time.time() - t_start
