@@ -40,10 +40,18 @@ def gold_rows(path: Path) -> list[dict]:
 
 
 def _located(row: dict) -> bool:
+    from training.corpus_rows import SPAN_FIELDS
+
     ents = row.get("entities") or {}
-    return (all(not isinstance(ents.get(f), str) for f in ("employer", "contractor", "project", "location", "period"))
+    return (all(not isinstance(ents.get(f), str) for f in SPAN_FIELDS)
             and all("start" in a for a in ents.get("amounts") or [])
             and all(isinstance(c, dict) and "start" in c for c in ents.get("contacts") or []))
+
+
+def _mean_over(tag_prob, offsets: list, start: int, end: int) -> float:
+    """Mean of the per-token probabilities over the tokens inside [start, end)."""
+    inside = [j for j, (ts, te) in enumerate(offsets) if te > ts and start <= ts and te <= end]
+    return round(float(tag_prob[inside].mean()), 4) if inside else 0.0
 
 
 def predict_spans(model, tokenizer, texts: list[str], max_length: int, batch_size: int = 32) -> list[dict]:
@@ -66,13 +74,9 @@ def predict_spans(model, tokenizer, texts: list[str], max_length: int, batch_siz
                 ids = p.argmax(-1)
                 offsets = enc["offset_mapping"][i, :n].tolist()
                 spans = decode_bio(ids.tolist(), model.tags, offsets, enc["special_tokens_mask"][i, :n].tolist())
-                row = {}
-                for field, pairs in spans.items():
-                    row[field] = []
-                    for s, e in pairs:
-                        toks = [j for j, (ts, te) in enumerate(offsets) if te > ts and ts >= s and te <= e]
-                        conf = float(p[toks, ids[toks]].mean()) if toks else 0.0
-                        row[field].append([s, e, round(conf, 4)])
+                tag_prob = p.gather(1, ids[:, None])[:, 0]        # probability of each token's chosen tag
+                row = {field: [[s, e, _mean_over(tag_prob, offsets, s, e)] for s, e in pairs]
+                       for field, pairs in spans.items()}
                 out.append(row)
     model.train()
     return out

@@ -143,8 +143,22 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
     return 0.0
 
 
+# a half paid after every sum is written (老板认了欠我8000，上礼拜给了一半)
+_HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?)?一半(?!的?(工资|工钱|钱)?(没|未|不))")
+
+
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
                 period_cands=()) -> tuple[float | None, bool]:
+    """What is owed as written or derived (`_owed_as_written`); a half paid after every sum is
+    written (干了二十天…结账时只给了一半) leaves half of it owed."""
+    total, derived = _owed_as_written(text, amounts, workers, period_cand, period_cands)
+    if total and amounts and _HALF_PAID.search(text, amounts[-1].end):
+        return total / 2, True
+    return total, derived
+
+
+def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, period_cand,
+                     period_cands=()) -> tuple[float | None, bool]:
     """The stated total; else per-person x headcount, day rate x days, month rate x months (x headcount);
     else wages kept back or claimed. A writer who gives only their own sum and a headcount of others in the
     same case (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
@@ -229,10 +243,6 @@ _PAID = re.compile(r"(只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 
-# a half paid after every sum is written (老板认了欠我8000，上礼拜给了一半)
-_HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?)?一半(?!的?(工资|工钱|钱)?(没|未|不))")
-
-
 def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) -> float:
     """Advances already paid against the wages (只给过我三千块生活费), to subtract from a derived total;
     paid to each of them (仅向每人支付生活费5000元) they count once per worker."""
@@ -277,8 +287,6 @@ def extract(text: str, reference_date: dt.date | None = None,
     workers, workers_approx = pick_workers(heads)
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
-    if owed_total and amounts and _HALF_PAID.search(text, amounts[-1].end):
-        owed_total, derived = owed_total / 2, True      # 干了二十天…结账时只给了一半: half is still owed
     # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)

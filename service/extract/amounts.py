@@ -30,6 +30,8 @@ class Amount:
     kind: str
     derived: bool = False
     # not part of the interface: what the kind rules saw (used for owed_total)
+    # how plainly an owed_total is worded, highest wins among several: 4 what remains (剩余78万元),
+    # 3 the total named (合计72,000元), 2 an arrears word (欠, 没发), 1 a total word or arrears nearby
     cue: int = field(default=0, repr=False, compare=False)
     rate: str | None = field(default=None, repr=False, compare=False)
 
