@@ -179,6 +179,17 @@ def test_id_with_x_and_spaced_mobile():
     assert ("phone", "138 1234 5678") in kinds and ("id_number", idn) in kinds
 
 
+
+def test_numbers_spelt_in_characters_are_contacts_and_amounts_are_not():
+    text = "他电话一三九，不对，是一五九四五一二零七三八，座机零五七一 八八一二三四五六，欠我们一万二千五，三四千块的押金"
+    e = extract(text, REF)
+    assert [(c.text, c.kind) for c in e.contacts] == [("一五九四五一二零七三八", "phone"),
+                                                      ("零五七一 八八一二三四五六", "landline")]
+    assert [a.value for a in e.amounts] == [12500, 3000]
+    for c in e.contacts:
+        assert text[c.start:c.end] == c.text
+
+
 # --------------------------------------------------------------- parties, places, sector
 def test_parties_of_a_construction_petition():
     text = ("我们是在淮安市清江浦区城南片区雨污分流改造工程干活的农民工，共26人。该工程由江苏中景市政建设有限公司总承包，"

@@ -25,3 +25,14 @@ def test_mask_result_masks_span_texts_not_numbers():
     m = mask_result(r)
     assert m["entities"]["contacts"][0]["text"] == "138******78"
     assert m["entities"]["owed_total"] == 12345678
+
+
+_CN = str.maketrans("0123456789", "零一二三四五六七八九")
+
+
+@given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
+def test_mobile_spelt_in_characters_is_masked(phone):
+    spelt = phone.translate(_CN)
+    masked = mask_pii(f"他电话是{spelt}，欠我三四千块，一万二")
+    assert spelt not in masked
+    assert masked.endswith("，欠我三四千块，一万二")       # amounts written in characters stay

@@ -114,9 +114,23 @@ def _split_run(text: str, s: int, e: int) -> list[Contact]:
     return _split_run(text, gaps[0] + 1, e)
 
 
+# Numbers read out digit by digit and typed as characters (一五九四五一二零七三八, 幺三八…):
+# callers spell phone numbers this way and transcripts keep it. Each character maps to one digit,
+# so the run is classified on a same-length copy of the text with ASCII digits.
+_CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺", "001234567891")
+_CN_RUN = re.compile(r"(?<![零〇一二三四五六七八九幺十百千万])[零〇一二三四五六七八九幺](?:[ \-]?[零〇一二三四五六七八九幺]){9,17}"
+                     r"(?![零〇一二三四五六七八九幺十百千万])")
+
+
 def find_contacts(text: str) -> list[Contact]:
     out: list[Contact] = []
     for m in _RUN.finditer(text):
         out.extend(_split_run(text, m.start(), m.end()))
+    ascii_digits = text.translate(_CN_DIGIT)
+    for m in _CN_RUN.finditer(text):
+        c = _classify(ascii_digits, m.start(), m.end())
+        if c is not None and c.kind in ("phone", "landline", "id_number"):
+            out.append(Contact(text[c.start:c.end], c.start, c.end, c.kind))
+    out.sort(key=lambda c: c.start)
     # hotline numbers 12345 / 110 are public, not PII: not reported
     return out
