@@ -519,6 +519,10 @@ def test_project_names_from_dev_d(text, project):
     ("我跟4个工友在厂里干了三个月，一分没给", 5),
     ("其与同村共9名农民工在工地干活，工资没结", 9),         # 共: the total already counts the writer
     ("我和我表弟两个人在厂里干了三个月", 2),
+    ("其与同村三十余名村民在合作社打零工，工资没结", 31),    # a vague count is its lower bound, plus the writer
+    ("跟我一样被骗的还有七八个。", 8),
+    ("工资一直拖着，我们一起干的还有五个人", 6),
+    ("承包食堂的老板四个月没给钱，我们食堂6个阿姨都一样", 6),
 ])
 def test_the_writer_and_the_others(text, workers):
     assert field_of(text, "workers") == workers

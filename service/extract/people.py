@@ -9,7 +9,7 @@ from service.normalise import CLAUSE_PUNCT
 
 PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
-               r"小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
+               r"阿姨|大姐|大妈|婶子|嫂子|小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
                r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|"
                r"村民(?=[^。]{0,40}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工|从事|施工))|"
                r"[\u4e00-\u9fff]{1,2}工(?![资钱程地厂作人友头])|工|人")
@@ -66,7 +66,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 except NotANumber:
                     continue
                 if v0 >= 3:
-                    out.append((int(v0), bool(a0 or mid), m.start(), m.end(), False))
+                    out.append((int(v0) + _writer_is_one_more(text, m, after), bool(a0 or mid), m.start(), m.end(), False))
                 continue
             if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
                 continue
@@ -93,19 +93,30 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             approx = True
         if text[max(0, ns - 2):ns] in ("大概", "大约", "差不"):
             approx = True
-        # 还有十几个人跟我一样 / 我和另外三个老乡: the writer is one more
-        if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", text[max(0, m.start() - 10):m.start()]) and \
-                re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样|"
-                         r"也没|都没|也未|都未|也被|也差不多)", after) or \
-                re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", text[max(0, m.start() - 10):m.start()]) or \
-                re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]) and not approx and not mid \
-                or re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$",
-                             text[max(0, m.start() - 10):m.start()]) and "共" not in (m.group("pre") or "") and not mid \
-                and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡|人)", text[m.end("num"):]):
+        if _writer_is_one_more(text, m, after):
             value += 1          # 其与同班组的17名工人, 我跟5个工友: the writer is one of them (convention W3)
         size = bool(re.search(r"(有|共有|现有|总共有)(员工|职工|工人)(约|大约|近)?$", text[max(0, m.start() - 6):m.start()]))
         out.append((int(value), approx, m.start(), m.end(), size))
     return out
+
+
+def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
+    """还有十几个人跟我一样 / 我和另外三个老乡 / 其与同村三十余名村民: the count leaves out the writer,
+    who is one of the affected workers (convention W3)."""
+    before = text[max(0, m.start() - 10):m.start()]
+    if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", before) and \
+            re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样|"
+                     r"也没|都没|也未|都未|也被|也差不多)", after):
+        return True
+    if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
+            re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
+        return True
+    if re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]):
+        return True
+    return bool(re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
+                and "共" not in (m.group("pre") or "")
+                and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡|村民|人)",
+                             text[m.end("num"):]))
 
 
 def pick_workers(heads: list[tuple]) -> tuple[int | None, bool]:
