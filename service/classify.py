@@ -10,12 +10,18 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
 
+from service.extract.combine import parse_policy
+
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "models" / "tfidf-baseline"
+# The span tagger extraction runs beside any classifier (TRIAGE_SPAN_TAGGER_DIR; "none" turns it off).
+DEFAULT_SPAN_TAGGER_DIR = Path(__file__).resolve().parent / "models" / "span-tagger"
+SPAN_TAGGER_ENV = "TRIAGE_SPAN_TAGGER_DIR"
 
 
 @dataclass(frozen=True)
@@ -25,8 +31,9 @@ class Scores:
     primary: dict[str, float]
     intent: dict[str, float]
     # Token-level spans from the same forward pass (models with a tagging head):
-    # field -> [(start, end)] character offsets into the scored (normalised) text.
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # field -> [(start, end, confidence)]: character offsets into the scored (normalised) text and
+    # the mean probability of the tags chosen for its tokens (`span_confidence`).
+    spans: dict[str, list[tuple[int, int, float]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Classification:
     needs_review: bool
     review_reason: str | None = None
     all_scores: dict[str, float] = field(default_factory=dict)
-    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)   # model spans, see Scores
+    spans: dict[str, list[tuple[int, int, float]]] = field(default_factory=dict)   # model spans, see Scores
 
 
 class Classifier(Protocol):
@@ -131,6 +138,12 @@ class TfidfClassifier:
 ONNX_THREADS_ENV = "TRIAGE_ONNX_THREADS"
 
 
+def span_confidence(tag_prob: Sequence[float], offsets: Sequence[tuple[int, int]], start: int, end: int) -> float:
+    """Mean probability of the chosen tags over the tokens inside [start, end) (0.0 if none)."""
+    inside = [p for p, (ts, te) in zip(tag_prob, offsets) if te > ts and start <= ts and te <= end]
+    return round(float(sum(inside) / len(inside)), 4) if inside else 0.0
+
+
 def decode_bio(tag_ids: Sequence[int], tags: Sequence[str], offsets: Sequence[tuple[int, int]],
                special: Sequence[int]) -> dict[str, list[tuple[int, int]]]:
     """BIO tag ids per token -> {field: [(start, end)]} character spans, via the tokenizer offsets.
@@ -189,6 +202,8 @@ class OnnxClassifier:
         self.intent_codes: list[str] = list(self.meta["intents"])
         self.tags: list[str] = list(self.meta.get("tags", ["O"]))
         self.max_length = int(self.meta.get("max_length", 256))
+        # how extraction combines this model's tag spans with its rules (service.extract.combine)
+        self.span_policy = parse_policy(self.meta.get("span_policy"))
         self.batch_size = int(batch_size or self.meta.get("batch_size", 32))
 
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / self.meta.get("tokenizer", "tokenizer.json")))
@@ -226,7 +241,7 @@ class OnnxClassifier:
 
     def probabilities(self, texts: Sequence[str]) -> dict:
         """Raw outputs in input order: types_prob, primary_prob, intent_prob (n x k arrays),
-        tag_ids (a list of per-token arrays) and the encodings."""
+        tag_ids and tag_prob (per-token arrays: the chosen tag and its probability) and the encodings."""
         texts = list(texts)
         n = len(texts)
         encs = self.tokenizer.encode_batch(texts, add_special_tokens=True) if n else []
@@ -235,6 +250,7 @@ class OnnxClassifier:
                "primary_prob": np.zeros((n, len(self.type_codes)), np.float32),
                "intent_prob": np.zeros((n, len(self.intent_codes)), np.float32)}
         tag_ids: list = [None] * n
+        tag_prob: list = [None] * n
         for b in range(0, n, self.batch_size):
             idx = order[b:b + self.batch_size]
             res = self._run([encs[i] for i in idx])
@@ -242,9 +258,11 @@ class OnnxClassifier:
                 out[k][idx] = res[k]
             tags = res.get("tags_prob")
             for row, i in enumerate(idx):
-                tag_ids[i] = (tags[row, :len(encs[i].ids)].argmax(-1) if tags is not None
-                              else np.zeros(len(encs[i].ids), np.int64))
+                probs = tags[row, :len(encs[i].ids)] if tags is not None else np.ones((len(encs[i].ids), 1), np.float32)
+                tag_ids[i] = probs.argmax(-1)
+                tag_prob[i] = probs.max(-1)
         out["tag_ids"] = tag_ids
+        out["tag_prob"] = tag_prob
         out["encodings"] = encs
         return out
 
@@ -252,7 +270,8 @@ class OnnxClassifier:
         p = self.probabilities(texts)
         result = []
         for i, enc in enumerate(p["encodings"]):
-            spans = decode_bio(p["tag_ids"][i], self.tags, enc.offsets, enc.special_tokens_mask)
+            spans = {f: [(s, e, span_confidence(p["tag_prob"][i], enc.offsets, s, e)) for s, e in pairs]
+                     for f, pairs in decode_bio(p["tag_ids"][i], self.tags, enc.offsets, enc.special_tokens_mask).items()}
             result.append(Scores(
                 types={c: float(v) for c, v in zip(self.type_codes, p["types_prob"][i])},
                 primary={c: float(v) for c, v in zip(self.type_codes, p["primary_prob"][i])},
@@ -277,6 +296,28 @@ def load_classifier(model_dir: Path | str | None = None) -> Classifier:
     if kind not in MODEL_KINDS:
         raise ValueError(f"{meta_path}: unknown model kind {kind!r}; known: {sorted(MODEL_KINDS)}")
     return MODEL_KINDS[kind](model_dir)
+
+
+def load_span_tagger(model_dir: Path | str | None = None) -> "OnnxClassifier | None":
+    """The span tagger in `model_dir` (default: TRIAGE_SPAN_TAGGER_DIR, else the shipped one); None
+    where it is turned off ("none") or the default is not installed. A tagger is an exported triage
+    model whose tag spans (and `span_policy`) extraction uses; its other heads are not read."""
+    chosen = model_dir if model_dir is not None else os.environ.get(SPAN_TAGGER_ENV)
+    if chosen is not None and str(chosen).strip().lower() in ("", "none", "off"):
+        return None
+    path = Path(chosen) if chosen else DEFAULT_SPAN_TAGGER_DIR
+    if chosen is None and not (path / "model.json").is_file():
+        return None
+    return _load_tagger_cached(str(path.resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_tagger_cached(path: str) -> "OnnxClassifier":
+    # one ONNX session per folder and process: pipelines are built per request handler and per test
+    tagger = load_classifier(path)
+    if not isinstance(tagger, OnnxClassifier):
+        raise ValueError(f"{path}: a span tagger must be an exported (onnx) model with a tag head")
+    return tagger
 
 
 def tune_thresholds(y_true: np.ndarray, y_score: np.ndarray, codes: Sequence[str],

@@ -183,14 +183,15 @@ def test_model_spans_come_from_the_same_pass(exported):
     clf = load_classifier(out)
     text = "包工头张某拖欠我们三个月工资"
     s = clf.score([text])[0]
-    got = {f: [text[a:b] for a, b in v] for f, v in s.spans.items()}
+    got = {f: [text[a:b] for a, b, _ in v] for f, v in s.spans.items()}
+    assert all(0.0 <= p <= 1.0 for v in s.spans.values() for _, _, p in v)
     assert got.get("contractor") == ["包工头张某"], got
     assert got.get("period") == ["三个月"], got
     c = clf.classify([text])[0]
     assert c.spans == s.spans
     long_text = "楼下" * 200 + text          # past max_length: truncated, no span beyond the tokens seen
     sp = clf.score([long_text])[0].spans
-    assert all(e <= 254 + 2 for v in sp.values() for _, e in v)
+    assert all(e <= 254 + 2 for v in sp.values() for _, e, _ in v)
 
 
 def test_pipeline_marks_model_and_rule_spans(exported):

@@ -1,5 +1,7 @@
 """Model spans travel explicitly: classifier Scores.spans -> Classification.spans -> the pipeline ->
-extract(model_spans=...) -> combine_spans, and every span in the answer says which produced it."""
+extract(model_spans=...) -> combine_spans, and every span in the answer says which produced it.
+Without a span tagger (span_tagger=None) the classifier's own spans are used, with the default
+policy: they fill the fields the rules leave empty."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -30,16 +32,16 @@ def test_decide_carries_spans():
 
 def test_model_span_fills_an_empty_field_and_says_so():
     text = "我在一家小作坊干活，老板欠我钱"
-    plain = Pipeline(classifier=load_classifier()).triage(text).model_dump()
+    plain = Pipeline(classifier=load_classifier(), span_tagger=None).triage(text).model_dump()
     assert plain["entities"]["employer"] is None
-    r = Pipeline(classifier=SpanStub({"employer": [(4, 7)], "period": [(100, 120)]})).triage(text).model_dump()
+    r = Pipeline(span_tagger=None, classifier=SpanStub({"employer": [(4, 7)], "period": [(100, 120)]})).triage(text).model_dump()
     assert r["entities"]["employer"] == {"text": "小作坊", "start": 4, "end": 7, "source": "model"}
     assert r["entities"]["period"] is None                    # out of range: dropped
 
 
 def test_rule_span_stands_and_model_spans_use_original_characters():
     text = "我在安徽恒泰建築勞務有限公司幹活，欠我工資"            # traditional: offsets hold, text is the original
-    r = Pipeline(classifier=SpanStub({"employer": [(2, 6)], "project": [(2, 4)]})).triage(text).model_dump()
+    r = Pipeline(span_tagger=None, classifier=SpanStub({"employer": [(2, 6)], "project": [(2, 4)]})).triage(text).model_dump()
     emp = r["entities"]["employer"]
     assert emp["source"] == "rule" and emp["end"] - emp["start"] > 4
     assert r["entities"]["project"] == {"text": "安徽", "start": 2, "end": 4, "source": "model"}

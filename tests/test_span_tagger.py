@@ -69,14 +69,3 @@ def test_the_rules_row_of_the_policy_table_is_the_scorers_f1(tagged, capsys):
     for field in ("employer", "contractor", "project"):
         line = next(ln for ln in table.splitlines() if ln.startswith(f"| {field} | rules |"))
         assert float(line.split("|")[4]) == pytest.approx(want[field]["f1"], abs=5e-4)
-
-
-def test_snapping_moves_a_span_onto_the_candidate_it_overlaps_most():
-    from training.span_policy import best_span, merge_adjacent, snap
-
-    assert merge_adjacent([[9, 12, 0.9], [12, 15, 0.6]]) == [[9, 15, 0.75]]
-    text = "其在湖南味之都餐饮集团有限公司上班"
-    assert best_span(text, [[3, 15, 0.9]], 0.5) == (3, 15)
-    assert best_span(text, [[3, 15, 0.4]], 0.5) is None
-    assert snap((3, 15), [(2, 15), (0, 1)]) == (2, 15)
-    assert snap((3, 15), [(0, 1)]) == (3, 15)          # no overlap: the tagger's own span

@@ -179,6 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-length", type=int, default=256)
     ap.add_argument("--quant", default="auto", choices=["auto", *QUANT_VARIANTS])
     ap.add_argument("--review-margin", type=float, default=0.15)
+    ap.add_argument("--span-policy", default="",
+                    help="JSON file {field: {way, threshold, snap}}: how extraction combines this model's tag "
+                         "spans with its rules (measured with training.span_policy); kept in model.json")
     args = ap.parse_args(argv)
     # onnxruntime's quantiser logs every tensor it skips on the root logger: keep that at WARNING
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
@@ -214,6 +217,12 @@ def main(argv: list[str] | None = None) -> int:
         "encoder": {k: model.encoder.config.to_dict().get(k) for k in
                     ("model_type", "hidden_size", "num_hidden_layers", "num_attention_heads", "vocab_size")},
     }
+    if args.span_policy:
+        from service.extract.combine import parse_policy
+
+        policy = json.loads(Path(args.span_policy).read_text(encoding="utf-8"))
+        parse_policy(policy)                 # refuse a policy the service would refuse
+        base_meta["span_policy"] = policy
 
     t0 = time.time()
     ref = torch_scores(model, tokenizer, texts, args.max_length)

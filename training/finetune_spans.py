@@ -48,17 +48,11 @@ def _located(row: dict) -> bool:
             and all(isinstance(c, dict) and "start" in c for c in ents.get("contacts") or []))
 
 
-def _mean_over(tag_prob, offsets: list, start: int, end: int) -> float:
-    """Mean of the per-token probabilities over the tokens inside [start, end)."""
-    inside = [j for j, (ts, te) in enumerate(offsets) if te > ts and start <= ts and te <= end]
-    return round(float(tag_prob[inside].mean()), 4) if inside else 0.0
-
-
 def predict_spans(model, tokenizer, texts: list[str], max_length: int, batch_size: int = 32) -> list[dict]:
     """{field: [[start, end, probability]]} per normalised text: argmax BIO tags decoded to
     character spans, each with the mean probability of its tokens' tags."""
     import torch
-    from service.classify import decode_bio
+    from service.classify import decode_bio, span_confidence
 
     model.eval()
     out: list[dict] = []
@@ -75,7 +69,7 @@ def predict_spans(model, tokenizer, texts: list[str], max_length: int, batch_siz
                 offsets = enc["offset_mapping"][i, :n].tolist()
                 spans = decode_bio(ids.tolist(), model.tags, offsets, enc["special_tokens_mask"][i, :n].tolist())
                 tag_prob = p.gather(1, ids[:, None])[:, 0]        # probability of each token's chosen tag
-                row = {field: [[s, e, _mean_over(tag_prob, offsets, s, e)] for s, e in pairs]
+                row = {field: [[s, e, span_confidence(tag_prob.tolist(), offsets, s, e)] for s, e in pairs]
                        for field, pairs in spans.items()}
                 out.append(row)
     model.train()

@@ -29,50 +29,17 @@ FIELDS = ("employer", "contractor", "project")
 WAYS = ("rules", "model", "fill", "model-first", "veto")
 
 
-def merge_adjacent(spans: list[list[float]]) -> list[list[float]]:
-    """Touching spans of one field are one span (a B tag predicted inside a name)."""
-    out: list[list[float]] = []
-    for s, e, p in sorted(spans):
-        if out and s <= out[-1][1]:
-            ps, pe, pp = out[-1]
-            out[-1] = [ps, max(pe, e), (pp * (pe - ps) + p * (e - s)) / ((pe - ps) + (e - s))]
-        else:
-            out.append([s, e, p])
-    return out
-
-
-def best_span(text: str, spans: list[list[float]], t: float) -> tuple[int, int] | None:
-    cands = [c for c in merge_adjacent(spans) if c[2] >= t and c[1] - c[0] >= 2]
-    if not cands:
-        return None
-    s, e, _ = max(cands, key=lambda c: (c[2], c[1] - c[0]))
-    s, e = int(s), int(e)
-    first = text.find(text[s:e])
-    return first, first + e - s
-
-
-def snap(span: tuple[int, int] | None, candidates: list[tuple[int, int]]) -> tuple[int, int] | None:
-    if span is None:
-        return None
-    best = max(candidates, key=lambda c: min(span[1], c[1]) - max(span[0], c[0]), default=None)
-    if best is None or min(span[1], best[1]) - max(span[0], best[0]) <= 0:
-        return span
-    return best
-
-
 def combine(way: str, rule: tuple[int, int] | None, model: tuple[int, int] | None,
             tagged: list[tuple[int, int]]) -> tuple[int, int] | None:
-    if way == "rules":
-        return rule
+    """The served ways (`service.extract.combine.choose`) and two measured only: the model alone,
+    and the rules vetoed where the tagger did not tag the field."""
+    from service.extract.combine import choose    # here, not at the top: see --rules-from
+
     if way == "model":
         return model
-    if way == "fill":
-        return rule or model
-    if way == "model-first":
-        return model or rule
     if way == "veto":
         return rule if rule and any(s < rule[1] and rule[0] < e for s, e in tagged) else None
-    raise ValueError(way)
+    return choose(way, rule, model)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(Path(args.rules_from).resolve()))
 
     from service.extract import extract
+    from service.extract.combine import best_span, snap
     from service.extract.contacts import find_contacts
     from service.extract.parties import find_orgs
     from service.normalise import normalise

@@ -136,6 +136,11 @@ def _local_engine(opts: BatchOptions, rows: Iterator[dict[str, Any]]) -> Iterato
         return
     import multiprocessing as mp
 
+    from service.classify import ONNX_THREADS_ENV
+
+    # Each worker runs ONNX models (the span tagger, a BERT classifier): share the cores among them
+    # rather than give every worker a thread per core (the spawned workers inherit the environment).
+    os.environ.setdefault(ONNX_THREADS_ENV, str(max(1, (os.cpu_count() or 1) // opts.workers)))
     # Bounded in flight (Pool.imap would read the whole input ahead), results in order.
     with mp.get_context("spawn").Pool(opts.workers) as pool:
         pending: deque = deque()

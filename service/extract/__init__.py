@@ -10,21 +10,24 @@ runs them in order (contacts first, so that no personal number is read as money)
 derives owed_total where only its parts are given.
 
 Spans record the component that produced them (`source`: "rule" or "model"). A model
-with a token-classification head gives its spans with its scores (`Classification.spans`,
-{field: [(start, end)]} in the normalised text); the pipeline passes them in as
-`extract(text, reference_date, model_spans=...)`. Rule and model spans meet in one place,
-`combine_spans`: a rule span stands where the rules fire, a model span fills a field the
-rules left empty.
+with a token-classification head (the shipped span tagger, or a BERT classifier's own head)
+gives {field: [(start, end, confidence)]} in the normalised text; the pipeline passes them in
+as `extract(text, reference_date, model_spans=..., span_policy=...)`. Rule and model spans meet
+in one place, `combine_spans`, field by field as the tagger's measured policy says
+(`service.extract.combine`); without a policy a rule span stands where the rules fire and a
+model span fills a field the rules left empty.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Mapping
 from dataclasses import dataclass, field
 
 from service.extract.amounts import ARREARS, Amount, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.numbers import parse_number, to_number
+from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
 from service.extract.contractors import find_contractor
 from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
@@ -35,7 +38,7 @@ from service.extract.sector import find_sector
 from service.normalise import CLAUSE_PUNCT
 
 __all__ = ["Span", "Amount", "Contact", "Period", "Location", "Entities", "extract", "parse_number",
-           "combine_spans", "model_span_objects"]
+           "combine_spans", "FieldPolicy"]
 
 
 def _span_dict(s) -> dict | None:
@@ -76,41 +79,36 @@ class Entities:
 
 # ----------------------------------------------------------- the combination point
 SPAN_FIELDS = ("employer", "contractor", "project", "location", "period")
+ORG_FIELDS = ("employer", "contractor", "project")      # a snapped model span lands on an organisation name or these
 
 
-def model_span_objects(text: str, model_spans: dict | None) -> dict[str, list]:
-    """{field: [(start, end)]} from a model -> {field: [Span | Location | Period]} with source "model".
-
-    Offsets outside the text and empty or blank spans are dropped; `amount` spans are not used
-    here (amounts need a value, which the rules parse)."""
-    out: dict[str, list] = {}
-    for fieldname, spans in (model_spans or {}).items():
-        if fieldname not in SPAN_FIELDS:
-            continue
-        for pair in spans or ():
-            s, e = int(pair[0]), int(pair[1])
-            if not (0 <= s < e <= len(text)) or not text[s:e].strip():
-                continue
-            if fieldname == "location":
-                obj = Location(text[s:e], s, e, None, None, None, source="model")
-            elif fieldname == "period":
-                obj = Period(text[s:e], s, e, None, None, source="model")
-            else:
-                obj = Span(text[s:e], s, e, source="model")
-            out.setdefault(fieldname, []).append(obj)
-    return out
-
-
-def combine_spans(fieldname: str, rule_span, model_spans: list) -> object | None:
-    """Where rule and model spans meet. Rules are exact where they fire, so a rule span
-    stands; a model span fills a field the rules left empty (the longest, then the first).
-    Every span says which produced it in `source` ("rule" / "model")."""
-    if rule_span is not None:
-        return rule_span
-    cands = [s for s in model_spans or [] if s is not None]
-    if not cands:
+def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
+    """A span the model chose, as the object its field holds, with source "model"."""
+    if pair is None:
         return None
-    return max(cands, key=lambda s: (s.end - s.start, -s.start))
+    s, e = pair
+    if fieldname == "location":
+        return Location(text[s:e], s, e, None, None, None, source="model")
+    if fieldname == "period":
+        return Period(text[s:e], s, e, None, None, source="model")
+    return Span(text[s:e], s, e, source="model")
+
+
+def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapping[str, FieldPolicy] | None,
+                  org_spans: list[tuple[int, int]]) -> dict:
+    """{field: span} from the rules' spans and the model's, field by field as `policy` says
+    (`service.extract.combine`). A span both found stays the rules' (source "rule")."""
+    candidates = org_spans + [(r.start, r.end) for f, r in rules.items() if r is not None and f in ORG_FIELDS]
+    out = {}
+    for fieldname, rule in rules.items():
+        fp = (policy or {}).get(fieldname, DEFAULT_POLICY)
+        model = best_span(text, (model_spans or {}).get(fieldname, ()), fp.threshold)
+        if fp.snap:
+            model = snap(model, candidates)
+        rule_pair = None if rule is None else (rule.start, rule.end)
+        got = choose(fp.way, rule_pair, model)
+        out[fieldname] = rule if got == rule_pair else _model_span(fieldname, text, got)
+    return out
 
 
 # ----------------------------------------------------------- owed total
@@ -275,9 +273,11 @@ def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool
 
 
 def extract(text: str, reference_date: dt.date | None = None,
-            model_spans: dict[str, list[tuple[int, int]]] | None = None) -> Entities:
-    """Entities of one normalised text; `model_spans` ({field: [(start, end)]}, e.g. a
-    classifier's `Classification.spans`) fill the span fields the rules leave empty."""
+            model_spans: dict[str, list[tuple]] | None = None,
+            span_policy: Mapping[str, FieldPolicy] | None = None) -> Entities:
+    """Entities of one normalised text. `model_spans` ({field: [(start, end, confidence)]}, from the
+    span tagger or a classifier's tag head) meet the rules' spans as `span_policy` says per field
+    (default: they fill the fields the rules leave empty)."""
     ref = reference_date or dt.date.today()
     contacts = find_contacts(text)
     blocked = [(c.start, c.end) for c in contacts]
@@ -309,12 +309,9 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer = contractor = project = None
     location = pick_location(text, find_locations(text), inside=org_spans)
 
-    found = model_span_objects(text, model_spans)
-    employer = combine_spans("employer", employer, found.get("employer", []))
-    contractor = combine_spans("contractor", contractor, found.get("contractor", []))
-    project = combine_spans("project", project, found.get("project", []))
-    location = combine_spans("location", location, found.get("location", []))
-    period = combine_spans("period", period, found.get("period", []))
+    spans = combine_spans(text, {"employer": employer, "contractor": contractor, "project": project,
+                                 "location": location, "period": period}, model_spans, span_policy, org_spans)
+    employer, contractor, project, location, period = (spans[f] for f in SPAN_FIELDS)
     if contractor is not None and employer is not None and contractor.source == "model" and \
             (contractor.start, contractor.end) == (employer.start, employer.end):
         contractor = None          # the model tagged the employer the rules found as the contractor too
