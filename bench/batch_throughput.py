@@ -74,8 +74,11 @@ def main() -> int:
     tmp = Path(args.tmp)
     tmp.mkdir(parents=True, exist_ok=True)
     model = json.loads((ROOT / "service/models/tfidf-baseline/model.json").read_text())
+    from service.classify import load_span_tagger
+    tagger = load_span_tagger()
+    tagger = f"span tagger {tagger.name} {tagger.version}" if tagger else "no span tagger"
     lines = [f"\n## {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {psutil.cpu_count()} cores · "
-             f"model {model['name']} {model['version']} · chunk {args.chunk_size}\n",
+             f"model {model['name']} {model['version']} · {tagger} · chunk {args.chunk_size}\n",
              "| rows | workers | seconds | texts/s | peak RSS (MB, all processes) | median RSS 2nd half (MB) |",
              "|---|---|---|---|---|---|"]
     for n in args.rows:
