@@ -74,8 +74,12 @@ class Pipeline:
 
     @property
     def model_info(self) -> dict[str, str]:
-        return {"name": self.classifier.name, "version": self.classifier.version,
-                "labels_version": self.labels.version}
+        # The spans depend on the span tagger too: its name and version ride in `version`
+        # (the interface fixes the three keys), so a stored result says what produced it.
+        version = self.classifier.version
+        if self.span_tagger is not None:
+            version += f"+{self.span_tagger.name}.{self.span_tagger.version}"
+        return {"name": self.classifier.name, "version": version, "labels_version": self.labels.version}
 
     def check(self, item: Item, field: str = "text") -> None:
         """Raise InvalidInput unless the item can be triaged."""

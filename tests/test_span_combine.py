@@ -123,7 +123,7 @@ def test_the_tagger_reads_only_texts_with_a_violation():
     real = load_span_tagger()
 
     class Counting:                    # the real tagger, counting what it is given
-        span_policy = real.span_policy
+        name, version, span_policy = real.name, real.version, real.span_policy
         seen: list[str] = []
 
         def score(self, texts):
@@ -137,3 +137,11 @@ def test_the_tagger_reads_only_texts_with_a_violation():
     results = p.triage_many([Item(wage), Item(noise)])
     assert tagger.seen == [normalise(wage).text]
     assert results[0].entities.employer.text == "宏达物流有限公司"
+
+
+@shipped
+def test_the_result_names_the_tagger_that_made_its_spans():
+    tagger = load_span_tagger()
+    with_tagger = Pipeline(span_tagger=tagger).model_info["version"]
+    without = Pipeline(span_tagger=None).model_info["version"]
+    assert with_tagger == f"{without}+{tagger.name}.{tagger.version}"
