@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Mapping
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from service.extract.amounts import ARREARS, Amount, find_amounts
 from service.extract.contacts import Contact, find_contacts
-from service.extract.numbers import parse_number, to_number
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
 from service.extract.contractors import find_contractor
+from service.extract.numbers import parse_number, to_number
 from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
