@@ -104,8 +104,8 @@ class Pipeline:
             # Employers, contractors and projects belong to violation reports: the tagger reads only
             # texts where the classifier finds a violation type (a quarter to a third of traffic is
             # service questions and other matters; on dev-h/i/j the gate lost nothing).
-            violation = self.labels.type_kinds
-            wanted = [i for i, c in enumerate(classes) if any(violation.get(code) == "violation" for code, _ in c.types)]
+            kinds = self.labels.type_kinds
+            wanted = [i for i, c in enumerate(classes) if any(kinds.get(code) == "violation" for code, _ in c.types)]
             tagged: list[dict] = [{} for _ in items]
             for i, scores in zip(wanted, self.span_tagger.score([norms[i].text for i in wanted])):
                 tagged[i] = scores.spans

@@ -116,6 +116,13 @@ def _worker_pipeline(model_dir: str | None, routing: str | None, max_chars: int)
     return _WORKER_PIPELINE
 
 
+def _share_cores(threads: int) -> None:
+    """Pool worker start-up: ONNX threads per worker, unless TRIAGE_ONNX_THREADS already says."""
+    from service.classify import ONNX_THREADS_ENV
+
+    os.environ.setdefault(ONNX_THREADS_ENV, str(threads))
+
+
 def _pool_task(args: tuple) -> list[dict[str, Any]]:
     model_dir, routing, max_chars, rows = args
     return triage_chunk(_worker_pipeline(model_dir, routing, max_chars), rows)
@@ -136,13 +143,11 @@ def _local_engine(opts: BatchOptions, rows: Iterator[dict[str, Any]]) -> Iterato
         return
     import multiprocessing as mp
 
-    from service.classify import ONNX_THREADS_ENV
-
     # Each worker runs ONNX models (the span tagger, a BERT classifier): share the cores among them
-    # rather than give every worker a thread per core (the spawned workers inherit the environment).
-    os.environ.setdefault(ONNX_THREADS_ENV, str(max(1, (os.cpu_count() or 1) // opts.workers)))
+    # rather than give every worker a thread per core; set in the workers, not in this process.
+    threads = max(1, (os.cpu_count() or 1) // opts.workers)
     # Bounded in flight (Pool.imap would read the whole input ahead), results in order.
-    with mp.get_context("spawn").Pool(opts.workers) as pool:
+    with mp.get_context("spawn").Pool(opts.workers, initializer=_share_cores, initargs=(threads,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(rows, opts.chunk_size):
             pending.append(pool.apply_async(_pool_task, ((opts.model_dir, opts.routing, opts.max_text_chars, chunk),)))
