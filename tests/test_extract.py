@@ -659,3 +659,28 @@ def test_contractor_rules_from_dev_g(text, contractor):
 ])
 def test_quoted_project_names(text, project):
     assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text,field,expected", [
+    # the writer plus the others (W3), written the ways dev-h..k wrote it
+    ("来电人与同科室另外4名护工均未拿到工资", "workers", 5),
+    ("跟我一块去的还有俺村另外五个人，情况都差不多", "workers", 6),
+    ("车间里像我这样被拖着工资的还有三十几个人", "workers", 31),
+    ("其与同一网点的十几名快递员被拖欠提成", "workers", 11),
+    ("包工头拖欠来电人及其他十几名工人的工资", "workers", 11),
+    ("他自己记的是九十二个工，钱也一分没拿到", "workers", None),            # 个工: workdays, not workers
+    # O1: the writer's own sum, the others in the same case, even after 一共 / 累计
+    ("我每月4200，拖了四个月，一共16800元。厂里像我这种情况的还有二十来个人", "owed_total", 16800 * 21),
+    ("我个人已经累计少拿了将近两万块。全校教职工六十多人都是这个情况", "owed_total", 20000 * 60),
+    ("我们十一个人的工钱算下来是五十六万三，我自己这一份还差三万多，大家都一样", "owed_total", 563000),  # the group's sum wins
+    # a sum named by 工资 in a sentence about arrears is owed, a year's pay is no monthly rate
+    ("杨某拖欠来电人及其他十几名工人2023年下半年的工资约20万元", "owed_total", 200000),
+    ("现尚有工资约46万元未支付，劳务公司称发包方未拨付工程款", "owed_total", 460000),
+])
+def test_headcount_and_owed_total_rules_from_dev_h_to_k(text, field, expected):
+    assert field_of(text, field) == expected
+
+
+def test_a_years_pay_is_not_a_monthly_wage():
+    kinds = {a.text: a.kind for a in extract("其2024年全年工资约三万六千元，合作社仅支付了8000元", REF).amounts}
+    assert kinds["约三万六千元"] == "other"

@@ -125,9 +125,37 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个月(的)?(工资|工钱|薪水|没|未)?")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
-                           r"也差不多|都差不多)")
-_EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|支付了|发了|结了|给过|打了|拿到了?)(我|俺|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+                           r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
+                           r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样)")
+# the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
+_EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+
+
+def _writers_own_sum(text: str, a: Amount) -> bool:
+    """The writer's own sum where the others are in the same case (convention O1): 我自己是两万三,
+    or 欠了我两万一千多 / 一共差了8000块 with 像我这样的还有三十几个人 / 同校另有5名老师情况相同 after it.
+    Not a sum of the group's (我们十一个人的工钱算下来是五十六万三)."""
+    if _OWN_SUM.search(_clause_before(text, a.start)) and \
+            not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, a.start)):
+        return True
+    sentence = _sentence_before(text, a.start)
+    if _GROUP_LEFT.search(sentence):
+        return False
+    return bool(_OTHERS_ALIKE.search(text, a.end) and _OWN_LEFT.search(sentence))
+
+
+def _group_sum(text: str, a: Amount) -> bool:
+    """A sum earned or owed by the whole group, stated as such (我们十一个人的工钱算下来是五十六万三)."""
+    return bool(_EARNED.search(text[max(0, a.start - 14):a.start]) and _GROUP_LEFT.search(_sentence_before(text, a.start)))
+
+
+def _sentence_before(text: str, i: int, limit: int = 40) -> str:
+    left = text[max(0, i - limit):i]
+    cut = max(left.rfind(c) for c in "。；！？;!?\n")
+    return left[cut + 1:]
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
@@ -164,12 +192,14 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
+        own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_before(text, best.start))
+        group = [a for a in amounts if a.value > best.value and _group_sum(text, a)] if own else []
+        if group:
+            # 我们十一个人的工钱算下来是五十六万三 … 我自己这一份还差三万多: the group's sum, less what was paid
+            return group[0].value - _paid_after(text, amounts, group[0]), True
         # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
         # own sum x headcount (O1)
-        if workers and workers >= 2 and len(owed) == 1 and (
-                _OWN_SUM.search(_clause_before(text, best.start)) or _OTHERS_ALIKE.search(text[best.end:best.end + 40])
-                and re.search(rf"(欠|给|拖)(我|其|来电人)(?!们)[^{CLAUSE_PUNCT}]{{0,14}}$", _clause_before(text, best.start, 24))) \
-                and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, best.start)):
+        if workers and workers >= 2 and len(owed) == 1 and _writers_own_sum(text, best):
             return best.value * workers, True
         paid = _paid_after(text, amounts, best)
         if paid:

@@ -216,7 +216,7 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
 
 _RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9一二三四五六七八九十几半])一个月|"
                               r"(?<![0-9一二三四五六七八九十个两俩几半上下本当])(?:月薪|月工资|月收入|月))"
-                              r"\s?(工资|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|工资是|工资为|按|固定|大概|约|实发工资|实发|到手|平均|"
+                              r"\s?(工资|基本工资|底薪|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|工资是|工资为|按|固定|大概|约|实发工资|实发|到手|平均|"
                               r"说好|讲好|约定|谈好|定的|说好的)*\s?$")
 _NEG_GIVE = r"(?<![不没未])"
 
@@ -243,7 +243,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
         after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
-                                r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账)", right)
+                                r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账|"
+                                r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
@@ -267,7 +268,13 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
         elif re.search(rf"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^{CLAUSE_PUNCT}]{{0,8}}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
-            kind, rate = "monthly_wage", "month"
+            if owed_ok and not given and re.search(r"(拖欠|欠|未支付|没支付|未发|没发|扣下|扣发|扣着|压着)", sent_left) and \
+                    not re.search(r"(每月|每个月|一个月|月薪|月工资|月收入)", left):
+                kind, cue = "owed_total", 2     # 拖欠来电人及其他十几名工人2023年下半年的工资约20万元
+            elif re.search(r"(全年|一年|年度|年工资|总|合计|共计|一共|累计|应发|应得|下半年|上半年)", left):
+                kind = "other"          # 2024年全年工资约三万六千元: earned over a year, not a month's rate
+            else:
+                kind, rate = "monthly_wage", "month"
         if kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,4}}$", left):
             rate = "month_other"
         a.kind, a.cue, a.rate = kind, cue, rate

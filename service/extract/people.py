@@ -11,7 +11,7 @@ PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|�
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
                r"阿姨|大姐|大妈|婶子|嫂子|小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
                r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|"
-               r"村民(?=[^。]{0,40}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工|从事|施工))|"
+               r"村民(?=[^。]{0,40}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工|从事|施工|招用|雇用|招工))|"
                r"[\u4e00-\u9fff]{1,2}工(?![资钱程地厂作人友头])|工|人")
 # villagers count as workers only where they work (村民在砖厂干活), not in a land or housing petition
 NON_WORKER = r"会员|村民|业主|居民|学员|家长|户|老人|乘客|旅客|顾客|消费者|患者|病人|业户|考生|居户|住户|就业困难人员|贫困户|股东"
@@ -70,6 +70,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 continue
             if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
                 continue
+            if re.match(r"^工([，,。；;！!？?\s的钱]|$)", after):
+                continue          # 记的是九十二个工: workdays, not workers
             nw = _NONW_AFTER.match(after)
             if nw and nw.start(1) <= nm.start("noun"):
                 continue
@@ -103,7 +105,13 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
 def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     """还有十几个人跟我一样 / 我和另外三个老乡 / 其与同村三十余名村民: the count leaves out the writer,
     who is one of the affected workers (convention W3)."""
-    before = text[max(0, m.start() - 10):m.start()]
+    # 同一网点的: 一 here is no numeral
+    before = text[max(0, m.start() - 10):m.start()].replace("同一", "同")
+    wide = text[max(0, m.start() - 24):m.start()]
+    if re.search(r"(像|跟|和)(我|他|她|其)(这样|这种|情况一样|一样)[^，。,\d一二三四五六七八九十几]{0,14}还有[^，。,\d]{0,5}$", wide) or \
+            re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d]{0,4}还有[^，。,\d一二三四五六七八九十几]{0,6}$", wide) or \
+            re.search(r"(跟着|一起|一块)(去|来|出来)的?还有$", before):
+        return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人
     if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", before) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样|"
                      r"也没|都没|也未|都未|也被|也差不多)", after):
@@ -111,12 +119,12 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
             re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
         return True
-    if re.search(r"(我|其)(和|与|跟|同|及)(另外|其他)的?$", text[max(0, m.start() - 6):m.start()]):
+    if re.search(r"(我|其|来电人|本人)(和|与|跟|同|及)[^，。,\d一二三四五六七八九十几]{0,4}(另外|其他|其余)的?$",
+                 text[max(0, m.start() - 12):m.start()].replace("同一", "同")):
         return True
-    return bool(re.search(r"(?<![们])(我|其|本人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
+    return bool(re.search(r"(?<![们])(我|其|本人|来电人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
                 and "共" not in (m.group("pre") or "")
-                and re.match(r"^(多|余|来)?(个|名|位)?(工友|工人|农民工|民工|老乡|同事|兄弟|师傅|姐妹|小姐妹|同乡|村民|人)",
-                             text[m.end("num"):]))
+                and re.match(rf"^(多|余|来)?(个|名|位)?(小姐妹|同乡|{PERSON_NOUN})", text[m.end("num"):]))
 
 
 def pick_workers(heads: list[tuple]) -> tuple[int | None, bool]:
