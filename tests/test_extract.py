@@ -684,3 +684,12 @@ def test_headcount_and_owed_total_rules_from_dev_h_to_k(text, field, expected):
 def test_a_years_pay_is_not_a_monthly_wage():
     kinds = {a.text: a.kind for a in extract("其2024年全年工资约三万六千元，合作社仅支付了8000元", REF).amounts}
     assert kinds["约三万六千元"] == "other"
+
+
+@pytest.mark.parametrize("text,total", [
+    ("烧烤店 我在那串串干了四十来天 一天一百二 一分没给", 4800),                        # 四十来天: a duration of days
+    ("从去年11月到现在整整4个月没发工资了，我们7个人每人每月2800", 2800 * 4 * 7),       # the months written beat the open range
+    ("去年9月到12月的工资一直没发，我们共11人，每人每月2800元", 2800 * 4 * 11),          # 12月 is a month's name, not a count
+])
+def test_owed_total_durations_from_dev_h_to_k(text, total):
+    assert field_of(text, "owed_total") == total

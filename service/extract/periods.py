@@ -60,7 +60,7 @@ _POINT = re.compile(PT)
 _DUR = re.compile(
     rf"(?=[\d〇零一二两三四五六七八九十几半大俩倆近最头前整将快])(?P<pre>近|最近|最后|头|前|整整|将近|快)?"
     rf"(?P<n>\d+(?:\.\d+)?|[{_CNN}百几]+|半|大半|俩|倆)"
-    rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|天|周|星期|月)(?P<post>多|半)?")
+    rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|来天|余天|天|周|星期|月)(?P<post>多|半)?")
 _WAGE_AFTER = re.compile(r"^(的)?(工资|工钱|公资|薪水|钱|跑单钱|血汗钱|社保|工资款|代课费|高温津贴|加班费)")
 _WAGE_BEFORE = re.compile(r"(工资|工钱|公资|欠|拖欠|欠了|没发|未发)\s?$")
 _DUR_CTX_BEFORE = re.compile(r"(干了|做了|干|做|欠|拖欠|欠了|欠我|欠我们|交了|缴了|被派遣|派遣了|已满|满|拖了|就是|出工|上工|做工|"
@@ -199,7 +199,7 @@ def _duration_months(n: str, u: str, post: str) -> float | None:
         months = base * 12 + (6 if "半" in u or post == "半" else 0)
     elif "月" in u:
         months = base + (0.5 if "半" in u or post == "半" else 0)
-    elif u in ("天", "多天"):
+    elif u in ("天", "多天", "来天", "余天"):
         months = base / 30
     else:
         months = base * 7 / 30
