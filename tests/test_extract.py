@@ -690,6 +690,7 @@ def test_a_years_pay_is_not_a_monthly_wage():
     ("烧烤店 我在那串串干了四十来天 一天一百二 一分没给", 4800),                        # 四十来天: a duration of days
     ("从去年11月到现在整整4个月没发工资了，我们7个人每人每月2800", 2800 * 4 * 7),       # the months written beat the open range
     ("去年9月到12月的工资一直没发，我们共11人，每人每月2800元", 2800 * 4 * 11),          # 12月 is a month's name, not a count
+    ("离职时厂方以未做满半年为由扣下最后两个月工资约9000元，至今未结", 9000),             # wages kept back (扣下)
 ])
 def test_owed_total_durations_from_dev_h_to_k(text, total):
     assert field_of(text, "owed_total") == total

@@ -288,7 +288,9 @@ def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) ->
 
 
 _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚款|应该有|应得|应当支付|应付|该给|补偿金|经济补偿|赔偿金|差额|"
-                       rf"少发|少给|没发的|未发的)[^{CLAUSE_PUNCT}]{{0,6}}$")
+                       rf"少发|少给|没发的|未发的)[^{CLAUSE_PUNCT}]{{0,6}}$"
+                       rf"|要求[^{CLAUSE_PUNCT}]{{0,6}}支付(工资|工钱|劳动报酬)(约|共计|共)?$"     # 诉求：要求公司支付工资7950元
+                       rf"|扣下[^{CLAUSE_PUNCT}费金]{{0,10}}(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$")   # 扣下其最后两个月工资计9600元
 
 
 def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
