@@ -694,3 +694,21 @@ def test_a_years_pay_is_not_a_monthly_wage():
 ])
 def test_owed_total_durations_from_dev_h_to_k(text, total):
     assert field_of(text, "owed_total") == total
+
+
+@pytest.mark.parametrize("text,name", [
+    ("劳动合同是和西宁众诚劳务派遣有限公司签的，已经连续三个月没发工资", "西宁众诚劳务派遣有限公司"),   # 是和: no part of the name
+])
+def test_org_names_start_after_a_leading_word(text, name):
+    from service.extract.parties import find_orgs
+    assert [o.name for o in find_orgs(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "目前只拿到2万元，剩余4.8万元劳务公司称需等开发商付款后再结",           # an amount before 劳务公司
+    "结果10月份劳务公司管事的就换了手机",                                       # 10月份 + 劳务公司
+    "致黄石市人力资源和社会保障局：我是一名外卖骑手",                          # a government bureau
+])
+def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
+    from service.extract.parties import find_orgs
+    assert find_orgs(text) == []

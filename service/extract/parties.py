@@ -151,6 +151,9 @@ _PLATFORM = re.compile(r"(美团|饿了么|蜂鸟|闪送|达达|顺丰|京东|�
                        r"(?=[在的\s,，。、;；!！?？]|$)(?!的?(?:平台|客服|总部)))")
 
 
+_LEAD_WORD = re.compile(r"(?<=是)和|队伍")
+
+
 def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_Org]:
     blocked = blocked or []
     out: list[_Org] = []
@@ -223,6 +226,13 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if name_part.startswith("经") and len(name_part) >= 3:
             s += 1
             name_part = name_part[1:]
+        # 合同是和西宁众诚劳务派遣有限公司签的, 分包队伍内蒙古路通…: a word before the name, not its start
+        lead = _LEAD_WORD.match(text, s) if len(name_part) >= 5 else None
+        if lead:
+            s = lead.end()
+            name_part = text[s:m.start()]
+        if re.match(r"^[\d.]|^份", name_part) or "万元" in name_part or re.match(r"^资源和社会保障", text[e:e + 7]):
+            continue          # 4.8万元劳务公司, 10月份劳务公司, 黄石市人力资源和社会保障局: no firm's name
         if name_part[0] in "和同与及" and (len(name_part) < 3 or _GENERIC_NAME.match(name_part[1:])):
             continue
         if _BAD_NAME.search(name_part.replace("某某", "")) and not name_part.startswith("某某"):
