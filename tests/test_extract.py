@@ -691,6 +691,8 @@ def test_a_years_pay_is_not_a_monthly_wage():
     ("从去年11月到现在整整4个月没发工资了，我们7个人每人每月2800", 2800 * 4 * 7),       # the months written beat the open range
     ("去年9月到12月的工资一直没发，我们共11人，每人每月2800元", 2800 * 4 * 11),          # 12月 is a month's name, not a count
     ("离职时厂方以未做满半年为由扣下最后两个月工资约9000元，至今未结", 9000),             # wages kept back (扣下)
+    # O1 with an advance: (4000 x 6 - 8000) for the writer, times the writer and five others
+    ("说好的一个月四千 干了六个月 就给了八千 剩下的他一直拖钱 我们一起干的还有五个人", (4000 * 6 - 8000) * 6),
 ])
 def test_owed_total_durations_from_dev_h_to_k(text, total):
     assert field_of(text, "owed_total") == total

@@ -233,7 +233,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         if durs:
             period_cand = durs[0]
     months = period_cand.months if period_cand is not None else None
-    paid = _paid_wages(text, amounts, rate_workers)
+    # the others in the same case as the writer (O1): an advance the writer names was paid to each of them
+    alike = bool(rate_workers and rate_workers >= 2 and (
+        _OTHERS_ALIKE.search(text) or re.search(r"(一起|一块|跟着)(干|做|来|去)[^。，,]{0,3}还有", text)))
+    paid = _paid_wages(text, amounts, rate_workers, each_by_default=alike)
     daily = [a for a in amounts if a.kind == "daily_wage"]
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
@@ -273,16 +276,18 @@ _PAID = re.compile(r"(只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 
-def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None) -> float:
+def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, each_by_default: bool = False) -> float:
     """Advances already paid against the wages (只给过我三千块生活费), to subtract from a derived total;
-    paid to each of them (仅向每人支付生活费5000元) they count once per worker."""
+    paid to each of them (仅向每人支付生活费5000元), or named by a writer whose fellows are in the same
+    case (`each_by_default`), they count once per worker."""
     total = 0.0
     for a in amounts:
         if a.kind not in ("other", "per_person"):
             continue
         left, right = text[max(0, a.start - 12):a.start], text[a.end:a.end + 5]
         if _PAID.search(left) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
-            each = bool(re.search(r"(每人|每个人|一人|每名)", left)) and workers
+            each = bool(re.search(r"(每人|每个人|一人|每名)", left) or
+                        each_by_default and not re.search(r"(我们|大家|一共|总共|共)", left)) and workers
             total += a.value * (workers if each else 1)
     return total
 
