@@ -693,6 +693,8 @@ def test_a_years_pay_is_not_a_monthly_wage():
     ("离职时厂方以未做满半年为由扣下最后两个月工资约9000元，至今未结", 9000),             # wages kept back (扣下)
     # O1 with an advance: (4000 x 6 - 8000) for the writer, times the writer and five others
     ("说好的一个月四千 干了六个月 就给了八千 剩下的他一直拖钱 我们一起干的还有五个人", (4000 * 6 - 8000) * 6),
+    # a monthly allowance paid against a monthly wage
+    ("今年4月到6月每月该拿的4000块只给了生活费每月800，剩下的公司一直拖着", (4000 - 800) * 3),
 ])
 def test_owed_total_durations_from_dev_h_to_k(text, total):
     assert field_of(text, "owed_total") == total

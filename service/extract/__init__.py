@@ -264,8 +264,15 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 paid_m = 0
             if paid_m < n:
                 n -= paid_m
+        # 每月该拿的4000块只给了生活费每月800: a monthly allowance paid against a monthly wage
+        per_month_paid = next((a.value for a in amounts if a.rate == "month_other" and a.value < monthly[0].value
+                               and re.search(r"(给|发|付|支付)[^。]{0,8}$", text[max(0, a.start - 12):a.start])), 0.0)
+        if per_month_paid:
+            rate, paid, pm = monthly[0].value - per_month_paid, 0.0, None
+        else:
+            rate = monthly[0].value
         if float(n * 2).is_integer():          # whole or half months (干了三个半月)
-            total = monthly[0].value * n * (rate_workers or 1) - (0.0 if pm else paid)
+            total = rate * n * (rate_workers or 1) - (0.0 if pm else paid)
             if total > 0:
                 return total, True
     return _owed_fallback(text, amounts)
