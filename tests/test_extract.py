@@ -696,6 +696,7 @@ def test_a_years_pay_is_not_a_monthly_wage():
     # a monthly allowance paid against a monthly wage
     ("今年4月到6月每月该拿的4000块只给了生活费每月800，剩下的公司一直拖着", (4000 - 800) * 3),
     ("一个月六千块钱，只发了两个月的，后面四个多月一直欠着。我们一起有七个人都没拿到", 6000 * 4 * 7),  # 欠着
+    ("共有二十多人，每人每月工资约6500元，公司只发了5月份的，6、7、8三个月一直拖着", 6500 * 3 * 20),  # 8 is a month's name
     ("说好的一天一百二 我们村里去了有八九个人 做了四十来天 老板就说等鸡卖了再算 现在他还说没钱", 120 * 40 * 8),
 ])
 def test_owed_total_durations_from_dev_h_to_k(text, total):

@@ -124,7 +124,7 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
 _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月")
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
-                          r"|(?:(?P<n2>[一二两三四五六七八九十\d]+)个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
+                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
                           r"((没|未|冇)(有)?(发|给|结|拿)|欠着|拖着)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
@@ -251,7 +251,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     om = _OWED_MONTHS.search(text)
     if monthly and om:
         try:
-            n_owed = om.group("n") or om.group("n2") or om.group("n3")
+            n_owed = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4")
             months, period_cand = {"俩": 2, "仨": 3}.get(n_owed) or parse_number(n_owed)[0], None
         except ValueError:
             om = None
