@@ -131,6 +131,8 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+# a work order's one complainant: 来电人系…教练员, 其为…代课教师
+_WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
 _EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
@@ -143,10 +145,10 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     if _OWN_SUM.search(_clause_before(text, a.start)) and \
             not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, a.start)):
         return True
-    sentence = _sentence_before(text, a.start)
+    sentence = _sentence_before(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
-    return bool(_OTHERS_ALIKE.search(text, a.end) and _OWN_LEFT.search(sentence))
+    return bool(_OTHERS_ALIKE.search(text, a.end) and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(sentence)))
 
 
 def _group_sum(text: str, a: Amount) -> bool:
