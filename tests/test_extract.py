@@ -675,6 +675,8 @@ def test_quoted_project_names(text, project):
     ("我们十一个人的工钱算下来是五十六万三，我自己这一份还差三万多，大家都一样", "owed_total", 563000),  # the group's sum wins
     ("来电人系南岗区通达驾校教练员，反映该驾校自去年9月起每月只发基本工资1500元，提成部分累计约2.3万元一直不给结算。"
      "来电人称驾校另有6名教练情况相同。", "owed_total", 23000 * 7),                  # a work order's one complainant (来电人系)
+    ("市民来电反映：其在燕郊镇工地干钢筋工。2023年全年应得工资6.8万元，目前只拿到2万元，剩余4.8万元劳务公司称需等付款后再结。"
+     "同班组共12人均是如此。", "owed_total", 48000 * 12),                            # 其在… two sentences before the sum
     # a sum named by 工资 in a sentence about arrears is owed, a year's pay is no monthly rate
     ("杨某拖欠来电人及其他十几名工人2023年下半年的工资约20万元", "owed_total", 200000),
     ("现尚有工资约46万元未支付，劳务公司称发包方未拨付工程款", "owed_total", 460000),

@@ -148,7 +148,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     sentence = _sentence_before(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
-    return bool(_OTHERS_ALIKE.search(text, a.end) and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(sentence)))
+    return bool(_OTHERS_ALIKE.search(text, a.end) and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
 
 
 def _group_sum(text: str, a: Amount) -> bool:
