@@ -723,3 +723,13 @@ def test_org_names_start_after_a_leading_word(text, name):
 def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     from service.extract.parties import find_orgs
     assert find_orgs(text) == []
+
+
+@pytest.mark.parametrize("text,project", [
+    ("其与14名工友自2023年3月起在赣州市于都县贡江镇锦江名苑三期工地从事木工", "锦江名苑三期工地"),   # 于 of 于都县 is no stop
+    ("关于保定市莲池区东风路雨污分流改造工程拖欠工资的反映", "东风路雨污分流改造工程"),            # works on a road carry its name
+    ("玉林市玉州区城北大道延长线市政道路工程拖欠工资", "城北大道延长线市政道路工程"),
+    ("举报鞍山市铁东区胜利南路万科翡翠公园5号楼工地拖欠工资", "万科翡翠公园5号楼工地"),          # an estate after a road: an address
+])
+def test_project_names_and_the_places_before_them(text, project):
+    assert field_of(text, "project") == project

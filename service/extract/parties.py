@@ -75,6 +75,11 @@ def _overlaps(s, e, blocked):
     return any(s < be and bs < e for bs, be in blocked)
 
 
+def _place_opens_at(text: str, i: int) -> bool:
+    ms = places.find_locations(text[i:i + 8])
+    return bool(ms) and ms[0].start == 0 and ms[0].end >= 3
+
+
 def _scan_left(text: str, end: int, limit: int = 30) -> int:
     """Start of the name that ends at `end` (exclusive)."""
     i = end
@@ -95,6 +100,9 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             break
         if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
+            continue
+        if ch in _STOP_CH and _place_opens_at(text, i - 1):
+            i -= 1          # 于都县, 那曲市: a place whose first character is also a stop word
             continue
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break

@@ -34,6 +34,10 @@ def _project_start(text: str, s: int, e: int) -> int:
         ms = places.find_locations(text[s:e])
         if ms and ms[0].start == 0 and re.search(r"[市区县]$", text[s:s + ms[0].end]) and e - (s + ms[0].end) >= 5:
             s_named = s + ms[0].end        # a single city or district before a site's name
+    road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", text[s:s_named])
+    if road and re.match(r"^(雨污|管网|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
+                         r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
+        return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) or \
             re.match(r"^(人民|第[一二三四五六七八九十\d]|中心医院)", text[s_named:e]):
         return s
@@ -61,9 +65,9 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于|举报)", text[s:m.start()])
         if rm:
-            s += rm.end()
+            s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
         name = text[s:m.start()]
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
