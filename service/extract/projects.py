@@ -80,7 +80,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         # XX加固工程工地 / XX项目工地: the site word stays in the span, as written (convention S1)
         if re.search(r"(公司|局|政府|单位|部门)$", name) or _GOV.search(name):
             continue
-        if name.endswith(("的", "病")) or re.search(r"[跑干做去到]$", name):
+        if name.endswith(("的", "病", "肺")) or re.search(r"[跑干做去到]$", name):
             continue          # 尘肺病二期: a stage of an illness; 跟着包工头跑工地: no name
         if m.group(1) == "工程" and re.match(r"^(款|队|师|车|量|部)", text[e:]):
             continue
