@@ -101,6 +101,9 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
             continue
+        if ch == "还" and text[i:i + 1] == "建":
+            i -= 1          # 汉西湖畔还建房: resettlement housing, not 还 (still)
+            continue
         if ch in _STOP_CH and _place_opens_at(text, i - 1):
             i -= 1          # 于都县, 那曲市: a place whose first character is also a stop word
             continue
@@ -361,7 +364,7 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
 # The writer as a customer (bought a flat, a gym card, a course; a renovation of their home) and never
 # as someone working: the firms in the text are sellers, not employers (`other` texts carry none).
 _CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
-                       r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|租房|充值|"
+                       r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|(?<!公)租房|充值|"
                        r"(我的|我们的|欠我|欠我们)货款|噪音|扰民|打桩|夜间施工|渣土|供货|寄送|寄的|寄了|快递丢|"
                        r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)")
 _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
