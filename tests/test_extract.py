@@ -737,3 +737,12 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("就是我在西湖区文三路那边一家饭店做服务员 叫那个湘味小厨 嗯 老板拖了我两个月工资", "湘味小厨"),   # 叫那个, a workplace before it
+    ("就是我在保定高新区那边的一个厂子 叫什么 叫华洋汽车配件 天天加班不给加班费", "华洋汽车配件"),
+    ("我在那个 福州仓山区的一个超市上班 叫什么家福 家福隆超市 干了五年了 经理叫我明天不用来了", "家福隆超市"),  # said again in full
+])
+def test_employer_names_called_in_speech(text, employer):
+    assert field_of(text, "employer") == employer

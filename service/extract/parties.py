@@ -148,7 +148,7 @@ class _Org:
     how: str         # "suffix" / "called" / "quoted"
 
 
-_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
+_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥)?\s?(?:叫\s?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
                      r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
@@ -284,11 +284,14 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         head = m.group("head") or ""
         if head in ("工地", "楼盘", "项目", "小区", "工程"):
             continue
-        if any(o.start <= s < o.end or s <= o.start < e for o in out):
-            continue
+        if any(o.start <= s < o.end or s <= o.start < e for o in out) or \
+                any(0 <= o.start - e <= 2 and o.name.startswith(name) for o in out):
+            continue          # 叫什么家福 家福隆超市: the name said again, in full
         named_kind = re.search(r"(公司|厂子?|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位|机构|站点|网点|仓库|车间|诊所|作坊|工厂)"
                                r"(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥)?\s?$",
-                               text[max(0, m.start() - 8):m.start("name")])
+                               text[max(0, m.start() - 8):m.start("name")]) or \
+            re.search(r"(一家|一个|那家|那个|这家|我们那个|的)(公司|厂子?|店|超市|饭店|餐馆|酒楼|作坊|工厂|网点)[^。！？!?，,]{0,12}$",
+                      text[max(0, m.start() - 20):m.start()])     # 一家饭店做服务员 叫那个湘味小厨
         if re.search(r"(工地|楼盘|项目|小区|工程)(名字)?(叫做|叫作|名叫|叫)(什么|啥)?\s?$", text[max(0, m.start() - 8):m.start("name")]):
             continue
         if not head and not named_kind and not _ORG_RE.search(name) and not re.search(r"(精密|鞋业|人力|传媒|家政|汽车服务|科技|电子|实业|贸易|物流|快递|装饰|"
