@@ -746,3 +746,13 @@ def test_project_names_and_the_places_before_them(text, project):
 ])
 def test_employer_names_called_in_speech(text, employer):
     assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "建议：我是吕梁市临县一名乡村小学教师，县里的乡村教师生活补助每月只有200元",      # 一名乡村小学: no name
+    "我在赛罕区一个小学食堂干活的 承包食堂的高老板 三月到六月四个月一分钱没给",       # 承包食堂: a verb
+    "去年被一个在网上认识的人介绍，去了驻马店西平县乡下一个砖厂，干了四个月一分钱没见着",  # 驻马店: a city
+    "我老公在工地上从架子上摔下来了 腿断了住了二十多天医院了花了好几万",             # 二十多天医院
+])
+def test_no_employer_made_of_a_description_a_verb_or_a_city(text):
+    assert field_of(text, "employer") is None

@@ -54,7 +54,8 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"中介|人力|直播|保安|黑|公立|私立|民办|公办|乡镇|乡村|农村|工|一|重点交通|省重点交通|重点民生|"
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
                            r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|园林|绿化|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱|"
-                           r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆)+$")
+                           r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆|"
+                           r"一名|一位|种|承包|学生|市里|县里|区里|露天|退钱)+$")
 # words that describe a workplace rather than name it (那个汽车配件厂, 那家海鲜加工厂): what is left of a name
 # after them, if anything, is its own name (那个椰风度假酒店)
 _DESCRIPTOR = re.compile(r"汽车|汽摩|配件|零部件|电子|服装|制衣|鞋|家具|五金|塑料|塑胶|食品|海鲜|海产品|水产|加工|机械|化工|印刷|包装|"
@@ -248,8 +249,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if _BAD_NAME.search(name_part.replace("某某", "")) and not name_part.startswith("某某"):
             continue
-        if re.search(r"[进出回到去开在上下]$|^[间处个所座栋]|安排|第[一二三四五六七八九十\d]+天", name_part):
+        if re.search(r"[进出回到去开在上下]$|^[间处个所座栋]|安排|第[一二三四五六七八九十\d]+天|^[一二三四五六七八九十\d]+[多来余]?天", name_part):
             continue
+        whole = places.find_locations(text[s:e])
+        if whole and whole[0].start == 0 and whole[0].end == e - s:
+            continue          # 驻马店: a city, not a shop
         if name_part.startswith("某") and not name_part.startswith("某某"):
             continue
         if _overlaps(s, e, blocked):
