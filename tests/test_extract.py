@@ -756,3 +756,14 @@ def test_employer_names_called_in_speech(text, employer):
 ])
 def test_no_employer_made_of_a_description_a_verb_or_a_city(text):
     assert field_of(text, "employer") is None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("其与另外9名大学生暑期在北戴河区刘庄的海韵度假酒店做临时服务员", ["海韵度假酒店"]),    # 大学生: no 大学
+    ("反映人等41名农民工在该工程从事管道开挖和铺设。", []),                                # 铺设: no 铺 (shop)
+    ("我去年夏天大学毕业，应聘了武汉星辰互动网络科技有限公司", ["武汉星辰互动网络科技有限公司"]),
+    ("诉求：督促网点尽快支付。", []),
+])
+def test_words_that_end_like_a_firm_but_are_none(text, names):
+    from service.extract.parties import find_orgs
+    assert [o.name for o in find_orgs(text)] == names
