@@ -763,6 +763,9 @@ def test_no_employer_made_of_a_description_a_verb_or_a_city(text):
     ("反映人等41名农民工在该工程从事管道开挖和铺设。", []),                                # 铺设: no 铺 (shop)
     ("我去年夏天大学毕业，应聘了武汉星辰互动网络科技有限公司", ["武汉星辰互动网络科技有限公司"]),
     ("诉求：督促网点尽快支付。", []),
+    ("来电人反映其与同村30余名村民经宁夏顺达劳务有限公司招用", ["宁夏顺达劳务有限公司"]),         # 村民经: hired through
+    ("就是我们村里有个 那个 叫什么兴旺乌鸡养殖合作社 嗯 叫我们去帮忙", ["兴旺乌鸡养殖合作社"]),   # 叫什么: a filler
+    ("我在成都武侯区的康源大药房应聘店员，笔试面试都过了", ["康源大药房"]),                       # 店员: a job
 ])
 def test_words_that_end_like_a_firm_but_are_none(text, names):
     from service.extract.parties import find_orgs

@@ -195,7 +195,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
-        if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人)", text[e:e + 2]):
+        if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人|员)", text[e:e + 2]):
             if not re.match(r"^(的人)", text[e:e + 2]) or m.group(0) != "公司":
                 continue
         s0 = s = _scan_left(text, m.start())
@@ -241,6 +241,10 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if name_part.startswith("经") and len(name_part) >= 3:
             s += 1
             name_part = name_part[1:]
+        hired = list(re.finditer(r"(?<=[人民工员])经|^(什么|那个)", name_part))
+        if hired and len(name_part) - hired[-1].end() >= 2:
+            s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…: the name starts after
+            name_part = text[s:m.start()]
         # 合同是和西宁众诚劳务派遣有限公司签的, 分包队伍内蒙古路通…: a word before the name, not its start
         lead = _LEAD_WORD.match(text, s) if len(name_part) >= 5 else None
         if lead:
