@@ -767,12 +767,12 @@ def test_no_employer_made_of_a_description_a_verb_or_a_city(text):
     ("就是我们村里有个 那个 叫什么兴旺乌鸡养殖合作社 嗯 叫我们去帮忙", ["兴旺乌鸡养殖合作社"]),   # 叫什么: a filler
     ("我在成都武侯区的康源大药房应聘店员，笔试面试都过了", ["康源大药房"]),                       # 店员: a job
 ])
+def test_words_that_end_like_a_firm_but_are_none(text, names):
+    from service.extract.parties import find_orgs
+    assert [o.name for o in find_orgs(text)] == names
 
 
 def test_an_agency_recruiting_for_a_factory_names_no_factory():
     from service.extract.parties import find_orgs
     names = [o.name for o in find_orgs("在网上看到沈阳铁西区一家叫鼎盛人力资源的中介招汽车厂普工")]
     assert names and not any(n.endswith("厂") for n in names)          # 中介招汽车厂 is no name
-def test_words_that_end_like_a_firm_but_are_none(text, names):
-    from service.extract.parties import find_orgs
-    assert [o.name for o in find_orgs(text)] == names
