@@ -102,6 +102,9 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
             continue
+        if ch == "干" and text[i:i + 1] == "堤":
+            i -= 1          # 长江干堤: the main dike, not 干 (to work)
+            continue
         if ch == "还" and text[i:i + 1] == "建":
             i -= 1          # 汉西湖畔还建房: resettlement housing, not 还 (still)
             continue
