@@ -734,6 +734,8 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("举报鞍山市铁东区胜利南路万科翡翠公园5号楼工地拖欠工资", "万科翡翠公园5号楼工地"),          # an estate after a road: an address
     ("我们是宣化区春光家园公租房二期工程的施工工人，共计五十余人，工资拖欠至今", "春光家园公租房二期工程"),  # 公租房: no renter
     ("跟着老乡进了蔡甸区奓山街道的汉西湖畔还建房项目干木工，工钱一直拖着", "汉西湖畔还建房项目"),    # 还建房: one word
+    ("我们工地二十几个人被欠了半年的钱 在大庆高新区碧水蓝湾小区二期 包工头跑了", "碧水蓝湾小区二期"),  # a zone before a name
+    ("反映荆南长江干堤加固整治工程第二标段拖欠农民工工资", "荆南长江干堤加固整治工程第二标段"),      # 干堤: one word
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project

@@ -38,9 +38,10 @@ def _project_start(text: str, s: int, e: int) -> int:
     if road and re.match(r"^(雨污|管网|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
-    if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) or \
+    if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
+            re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]) or \
             re.match(r"^(人民|第[一二三四五六七八九十\d]|中心医院)", text[s_named:e]):
-        return s
+        return s          # 盐城经开区人才公寓项目: the zone names a site that has no name of its own
     return s_named
 
 
