@@ -778,3 +778,12 @@ def test_an_agency_recruiting_for_a_factory_names_no_factory():
     from service.extract.parties import find_orgs
     names = [o.name for o in find_orgs("在网上看到沈阳铁西区一家叫鼎盛人力资源的中介招汽车厂普工")]
     assert names and not any(n.endswith("厂") for n in names)          # 中介招汽车厂 is no name
+
+
+@pytest.mark.parametrize("text", [
+    "劳务公司说工资先押一半到年底，结果年底劳务公司管事的换了手机号",
+    "我们是外包公司的，外包公司说甲方没给钱所以发不了工资",
+])
+def test_a_bare_kind_of_firm_is_no_contractor(text):
+    # only a bare role word for a person (包工头, 工头, 班组长) or 劳务中介 stands for the one who hired them (P2)
+    assert field_of(text, "contractor") is None
