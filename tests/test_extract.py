@@ -736,6 +736,10 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("跟着老乡进了蔡甸区奓山街道的汉西湖畔还建房项目干木工，工钱一直拖着", "汉西湖畔还建房项目"),    # 还建房: one word
     ("我们工地二十几个人被欠了半年的钱 在大庆高新区碧水蓝湾小区二期 包工头跑了", "碧水蓝湾小区二期"),  # a zone before a name
     ("反映荆南长江干堤加固整治工程第二标段拖欠农民工工资", "荆南长江干堤加固整治工程第二标段"),      # 干堤: one word
+    # public works and institutions keep the place just before them, not the rest of the address
+    ("反映人等41名农民工在山西省吕梁市临县城区污水管网改造工程从事管道开挖", "临县城区污水管网改造工程"),
+    ("来电人于2024年3月至6月在中卫市沙坡头区宣和镇高效节水灌溉工程施工，工资未付", "宣和镇高效节水灌溉工程"),
+    ("我们在宁都县梅江镇第三小学新教学楼项目干活，工资拖了半年", "梅江镇第三小学新教学楼项目"),
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project

@@ -39,10 +39,35 @@ def _project_start(text: str, s: int, e: int) -> int:
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
-            re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]) or \
-            re.match(r"^(人民|第[一二三四五六七八九十\d]|中心医院)", text[s_named:e]):
+            re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
         return s          # 盐城经开区人才公寓项目: the zone names a site that has no name of its own
+    if s_named > s and _PUBLIC_WORKS.match(text[s_named:e]):
+        return s + _last_place_start(text[s:s_named])     # 山西省吕梁市|临县城区污水管网改造工程
     return s_named
+
+
+# what a public works or institution is called after the place it serves: 临县城区污水管网改造工程,
+# 潼南区全民健身中心项目, 梅江镇第三小学新教学楼项目 (the place just before it is part of its name)
+_PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中心医院|农村|城区|全民|易地|高效|综合|污水|供水|环湖|管网|市政|"
+                           r"中西医|一中|二中|三中|实验|棚户区|老旧小区|保障性|扶贫|体育|文化|图书馆|博物馆|游客中心|"
+                           r"[东西南北]延|延伸)")
+
+
+def _last_place_start(prefix: str) -> int:
+    """Where the last place of an address starts (山西省吕梁市临县 -> 临县, 中卫市沙坡头区宣和镇 -> 宣和镇)."""
+    ms = places.find_locations(prefix)
+    if not ms or ms[-1].end != len(prefix):
+        return len(prefix)
+    m = ms[-1]
+    name = m.chain[-1].name
+    pos = prefix.rfind(name)
+    if pos < 0:
+        short = re.sub(r"(市|县|区|自治州|州|盟|旗)$", "", name)
+        pos = prefix.rfind(short) if len(short) >= 2 else -1
+        name = short
+    if pos < 0:
+        return len(prefix)
+    return pos + len(name) if m.ext and pos + len(name) < len(prefix) else pos
 
 
 def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
