@@ -2,8 +2,8 @@
 
 Names end in 工地 / 项目 / 工程 / 标段 / 水电站 (as written, convention S1: a directly following
 工地/项目/工程 stays in the span), or are introduced by 叫 / 名叫 / 项目是; a leading address is not part
-of the name unless a development zone opens it; a name inside an organisation's name
-(常州美居装饰工程有限公司) is no project.
+of the name, except the road of road works and the place just before a public works or an institution
+(`_project_start`); a name inside an organisation's name (常州美居装饰工程有限公司) is no project.
 """
 from __future__ import annotations
 
@@ -25,10 +25,11 @@ _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那�
 
 
 def _project_start(text: str, s: int, e: int) -> int:
-    """Where a project's name starts within text[s:e]: past a leading address (长春净月区|中昊·天玺B区项目),
-    but not past a development zone that opens it (聊城高新区人才公寓项目) nor a place before 人民 / 第N
-    (砀山县第三实验小学新建教学楼工程, 肃州区人民医院门诊综合楼: the institution's official name). The gold
-    authors differ on other institutions (万庄新城学校建设项目 without its district, 藁城区第二中学 with it)."""
+    """Where a project's name starts within text[s:e]: past a leading address (长春净月区|中昊·天玺B区项目,
+    大庆高新区|碧水蓝湾小区二期), but not past the road that road works are on (东风路雨污分流改造工程), a
+    development zone that names a site without a name of its own (盐城经开区人才公寓项目), nor the place just
+    before a public works or an institution (吕梁市|临县城区污水管网改造工程, 宁都县|梅江镇第三小学…: part of
+    its official name). Where these lines fall is where the gold authors differ most (extraction_dev_sets.md)."""
     s_named = _strip_address(text, s, e)
     if s_named == s:
         ms = places.find_locations(text[s:e])
