@@ -697,6 +697,8 @@ def test_a_years_pay_is_not_a_monthly_wage():
     ("从去年11月到现在整整4个月没发工资了，我们7个人每人每月2800", 2800 * 4 * 7),       # the months written beat the open range
     ("去年9月到12月的工资一直没发，我们共11人，每人每月2800元", 2800 * 4 * 11),          # 12月 is a month's name, not a count
     ("离职时厂方以未做满半年为由扣下最后两个月工资约9000元，至今未结", 9000),             # wages kept back (扣下)
+    ("上个月直接让我走人 一分补偿没有 最后一个月工资5600也说扣完了 这样能告吗", 5600),      # 扣完了: kept back
+    ("其最后一个月工资3100元被公司以“未提前30天申请离职”为由全额扣除。", 3100),
     # O1 with an advance: (4000 x 6 - 8000) for the writer, times the writer and five others
     ("说好的一个月四千 干了六个月 就给了八千 剩下的他一直拖钱 我们一起干的还有五个人", (4000 * 6 - 8000) * 6),
     # a monthly allowance paid against a monthly wage
