@@ -121,7 +121,8 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
     return left[cut + 1:]
 
 
-_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月")
+_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月"
+                          r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
@@ -262,7 +263,8 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         pm = _PAID_MONTHS.search(text)
         if pm and not om:
             try:
-                paid_m = {"半": 0.5, "首": 1}.get(pm.group("n")) or parse_number(pm.group("n"))[0]
+                paid_n = pm.group("n") or pm.group("n2")
+                paid_m = {"半": 0.5, "首": 1}.get(paid_n) or parse_number(paid_n)[0]
             except ValueError:
                 paid_m = 0
             if paid_m < n:

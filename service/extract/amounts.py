@@ -254,7 +254,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind, rate = "daily_wage", "day"
         elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)
               or re.search(rf"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^{CLAUSE_PUNCT}]{{0,4}}$", left)) and \
-                not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left):
+                not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left) and \
+                not re.search(rf"(一人|一个人)[^{CLAUSE_PUNCT}]{{0,2}}(一个月|每月|每个月|月工资|月薪)", left):     # 一人一个月2200: a monthly wage
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
             kind, rate = "monthly_wage", "month"

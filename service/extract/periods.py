@@ -54,7 +54,7 @@ _RANGE = re.compile(
 _RANGE_BARE = re.compile(rf"{_PT_START}(?P<y>{YEAR})?(?P<a>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s?(?:到|至|-|~|～)\s?(?P<b>{MON})")
 _OPEN = re.compile(rf"(?P<a>{PT})(?P<tail>至今|以来|起|开始|份开始|后)")
 _LIST = re.compile(
-    rf"{_PT_START}(?:(?:{YEAR}))?(?:(?:{MON})[、和及,]\s?)+(?:{MON})"
+    rf"{_PT_START}(?:(?:{YEAR}))?(?:(?:{MON})(?:[、和及,]|跟|与)\s?)+(?:{MON})"
     rf"|(?:(?:{YEAR}))?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[、,])+(?:{MON})")
 _POINT = re.compile(PT)
 _DUR = re.compile(
