@@ -58,8 +58,8 @@ _LIST = re.compile(
     rf"|(?:(?:{YEAR}))?(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[、,])+(?:{MON})")
 _POINT = re.compile(PT)
 _DUR = re.compile(
-    rf"(?=[\d〇零一二两三四五六七八九十几半大俩倆近最头前整将快])(?P<pre>近|最近|最后|头|前|整整|将近|快)?"
-    rf"(?P<n>\d+(?:\.\d+)?|[{_CNN}百几]+|半|大半|俩|倆)"
+    rf"(?=[\d〇零一二两三四五六七八九十几半大俩倆仨近最头前整将快])(?P<pre>近|最近|最后|头|前|整整|将近|快)?"
+    rf"(?P<n>\d+(?:\.\d+)?|[{_CNN}百几]+|半|大半|俩|倆|仨)"
     rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|来天|余天|天|周|星期|月)(?P<post>多|半)?")
 _WAGE_AFTER = re.compile(r"^(的)?(工资|工钱|公资|薪水|钱|跑单钱|血汗钱|社保|工资款|代课费|高温津贴|加班费)")
 _WAGE_BEFORE = re.compile(r"(工资|工钱|公资|欠|拖欠|欠了|没发|未发)\s?$")
@@ -187,6 +187,8 @@ def _duration_months(n: str, u: str, post: str) -> float | None:
         base = 0.5
     elif n in ("俩", "倆"):
         base = 2
+    elif n == "仨":
+        base = 3
     else:
         try:
             base, _ = parse_number(n)
@@ -320,7 +322,7 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
         if re.search(r"(每|第|这|那|一|多|了一)$", before[-1:]) and not re.search(r"(干了|做了|欠了|交了)$", before):
             if before[-1:] in "每第这那":
                 continue
-        if u == "月" and n not in ("俩", "倆", "两"):
+        if u == "月" and n not in ("俩", "倆", "两", "仨"):
             continue
         if pre == "前" and (u not in ("个月", "年") or before.endswith("提")):
             continue
