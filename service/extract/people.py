@@ -59,6 +59,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                         r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店|老板|娃)", after):
                 continue
             nm = _NOUN_AFTER.match(after)
+            if nm and nm.group("noun") == "工" and not after.startswith("工"):
+                nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没)", after) \
                     and re.search(r"(我们|咱们|共|一共|有|总共)$", text[max(0, m.start() - 3):m.start()] + (m.group("pre") or "")):
                 try:
