@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from service.extract.amounts import ARREARS, Amount, find_amounts
+from service.extract.amounts import ARREARS, Amount, _sentence_left, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
 from service.extract.contractors import find_contractor
@@ -146,7 +146,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     if _OWN_SUM.search(_clause_before(text, a.start)) and \
             not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, a.start)):
         return True
-    sentence = _sentence_before(text, a.start, 80)
+    sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
     return bool(_OTHERS_ALIKE.search(text, a.end) and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
@@ -154,13 +154,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
 
 def _group_sum(text: str, a: Amount) -> bool:
     """A sum earned or owed by the whole group, stated as such (我们十一个人的工钱算下来是五十六万三)."""
-    return bool(_EARNED.search(text[max(0, a.start - 14):a.start]) and _GROUP_LEFT.search(_sentence_before(text, a.start)))
-
-
-def _sentence_before(text: str, i: int, limit: int = 40) -> str:
-    left = text[max(0, i - limit):i]
-    cut = max(left.rfind(c) for c in "。；！？;!?\n")
-    return left[cut + 1:]
+    return bool(_EARNED.search(text[max(0, a.start - 14):a.start]) and _GROUP_LEFT.search(_sentence_left(text, a.start)))
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
@@ -197,7 +191,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
-        own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_before(text, best.start))
+        own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_left(text, best.start))
         group = [a for a in amounts if a.value > best.value and _group_sum(text, a)] if own else []
         if group:
             # 我们十一个人的工钱算下来是五十六万三 … 我自己这一份还差三万多: the group's sum, less what was paid

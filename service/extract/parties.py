@@ -76,6 +76,10 @@ def _overlaps(s, e, blocked):
     return any(s < be and bs < e for bs, be in blocked)
 
 
+# stop characters that open a word inside a name: 干堤 (the main dike), 还建 (resettlement housing)
+_WORD_OPENED_BY = {"干": "堤", "还": "建"}
+
+
 def _place_opens_at(text: str, i: int) -> bool:
     ms = places.find_locations(text[i:i + 8])
     return bool(ms) and ms[0].start == 0 and ms[0].end >= 3
@@ -102,11 +106,8 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
             continue
-        if ch == "干" and text[i:i + 1] == "堤":
-            i -= 1          # 长江干堤: the main dike, not 干 (to work)
-            continue
-        if ch == "还" and text[i:i + 1] == "建":
-            i -= 1          # 汉西湖畔还建房: resettlement housing, not 还 (still)
+        if _WORD_OPENED_BY.get(ch) == text[i:i + 1]:
+            i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还
             continue
         if ch in _STOP_CH and _place_opens_at(text, i - 1):
             i -= 1          # 于都县, 那曲市: a place whose first character is also a stop word
