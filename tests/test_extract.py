@@ -750,6 +750,15 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("反映人等41名农民工在山西省吕梁市临县城区污水管网改造工程从事管道开挖", "临县城区污水管网改造工程"),
     ("来电人于2024年3月至6月在中卫市沙坡头区宣和镇高效节水灌溉工程施工，工资未付", "宣和镇高效节水灌溉工程"),
     ("我们在宁都县梅江镇第三小学新教学楼项目干活，工资拖了半年", "梅江镇第三小学新教学楼项目"),
+    # a site with no name of its own keeps the town or village it is for
+    ("我们在晋中市榆次区东阳镇回迁安置楼项目干了一年，工钱没结", "东阳镇回迁安置楼项目"),
+    ("本人在珲春市靖和街道南山村棚改安置房工地做木工，老板欠钱不给", "南山村棚改安置房工地"),
+    # a district and a street before an estate are its address
+    ("我们在萨尔图区东风路锦绣家园小区工地干活，包工头跑了", "锦绣家园小区工地"),
+    ("我们是海原县、西吉县的民工，在固原市原州区清水河滨河公园景观工程干活", "清水河滨河公园景观工程"),   # 固原: no stop word
+    # a verb before the name is not part of it
+    ("关于请求解决城西中学综合楼项目拖欠农民工工资的信访", "城西中学综合楼项目"),
+    ("关于追讨红旗水库除险加固工程农民工工资的报告", "红旗水库除险加固工程"),
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project

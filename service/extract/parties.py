@@ -103,8 +103,8 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if not _NAME_CH.match(ch):
             break
-        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草" or text[i:i + 1] in "州阳"):
-            i -= 1          # 中原, 太原: a place word in the name, not 原 (former)
+        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五" or text[i:i + 1] in "州阳"):
+            i -= 1          # 中原, 太原, 固原: a place word in the name, not 原 (former)
             continue
         if _WORD_OPENED_BY.get(ch) == text[i:i + 1]:
             i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还

@@ -33,8 +33,10 @@ def _project_start(text: str, s: int, e: int) -> int:
     s_named = _strip_address(text, s, e)
     if s_named == s:
         ms = places.find_locations(text[s:e])
-        if ms and ms[0].start == 0 and re.search(r"[市区县]$", text[s:s + ms[0].end]) and e - (s + ms[0].end) >= 5:
-            s_named = s + ms[0].end        # a single city or district before a site's name
+        if ms and ms[0].start == 0 and e - (s + ms[0].end) >= 5 and (
+                re.search(r"[市区县]$", text[s:s + ms[0].end])
+                or ms[0].ext and re.search(r"[^区县市镇乡]{1,4}(路|街|大道|大街)$", text[s:s + ms[0].end])):
+            s_named = s + ms[0].end        # a single city or district (让胡路区龙跃北街) before a site's name
     road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", text[s:s_named])
     if road and re.match(r"^(雨污|管网|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
@@ -42,6 +44,9 @@ def _project_start(text: str, s: int, e: int) -> int:
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
             re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
         return s          # 盐城经开区人才公寓项目: the zone names a site that has no name of its own
+    town = re.search(r"(?:^|[市区县旗道])([^市区县旗道镇乡]{1,5}(镇|乡|村|社区))$", text[s:s_named])
+    if town and _GENERIC_SITE.match(text[s_named:e]):
+        return s + town.start(1)          # 北格镇|回迁安置小区项目, 北山新村|棚改安置房项目: the town names the site
     if s_named > s and _PUBLIC_WORKS.match(text[s_named:e]):
         return s + _last_place_start(text[s:s_named])     # 山西省吕梁市|临县城区污水管网改造工程
     return s_named
@@ -52,6 +57,10 @@ def _project_start(text: str, s: int, e: int) -> int:
 _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中心医院|农村|城区|全民|易地|高效|综合|污水|供水|环湖|管网|市政|"
                            r"中西医|一中|二中|三中|实验|棚户区|老旧小区|保障性|扶贫|体育|文化|图书馆|博物馆|游客中心|"
                            r"[东西南北]延|延伸)")
+
+
+# a site with no name of its own but the town or village it is for (回迁安置小区, 棚改安置房)
+_GENERIC_SITE = re.compile(r"^(回迁|安置|棚改|棚户区|还建|拆迁|保障房|保障性|公租房|廉租房|人才公寓|移民|搬迁)")
 
 
 def _last_place_start(prefix: str) -> int:
@@ -92,7 +101,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|反映|关于|举报)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
         if rm:
             s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
         name = text[s:m.start()]
