@@ -759,9 +759,17 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     # a verb before the name is not part of it
     ("关于请求解决城西中学综合楼项目拖欠农民工工资的信访", "城西中学综合楼项目"),
     ("关于追讨红旗水库除险加固工程农民工工资的报告", "红旗水库除险加固工程"),
+    ("我在一个回迁房工地干了半年，大伙都管那个工地叫“滨湖一期”，老板一直拖着不给钱", "滨湖一期"),  # 叫 a quoted name
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text", [
+    "其在包头市昆都仑区钢铁大街“老王家铜锅涮肉馆”做服务员，老板拖欠其工资2800元",   # a quoted workplace is no project
+])
+def test_a_quoted_shop_is_no_project(text):
+    assert field_of(text, "project") is None
 
 
 @pytest.mark.parametrize("text,employer", [

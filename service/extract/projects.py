@@ -142,8 +142,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         site_cands.append((s, e))
     for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
-    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[\s，。,！？!?；;]|$)", text):
-        cands.append((m.start("name"), m.end("name")))
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
+        site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
                          r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s)", text):
         route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
@@ -153,7 +153,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
     quoted = [(m.start("name"), m.end("name")) for m in re.finditer(
         r"[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
-        if not _GENERIC_NAME.match(m.group("name"))]
+        if not _GENERIC_NAME.match(m.group("name"))
+        and not re.search(r"(店|馆|屋|坊|超市|餐厅|酒楼|酒店|饭店|公司|厂|中心|会所)$", m.group("name"))]   # “老绥远烧麦馆”做服务员: a workplace
     cands = [c for c in cands if not any(c[0] < qe and qs < c[1] for qs, qe in quoted)] + quoted
     trimmed = []
     for cs, ce in cands:
