@@ -41,7 +41,7 @@ _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|�
 _BRAND_CH = set("鑫鼎嘉恒盛顺宏兴泰源永富康佳丰豐利祥瑞昌隆捷德福旺益博弘晟锦伟振航翔腾荣耀辉金银华达星创羽艺"
                 "云帆乐美新天宇龙凤海东方南北中正大长亿万千百众合和信诚通远鸿汇联腾凯润")
 _BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|督促|中介招|招聘|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们|工头|项目部和")
-_ROLE_WORDS = re.compile(r"(施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
+_ROLE_WORDS = re.compile(r"(承包方|承包人|施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
@@ -153,7 +153,7 @@ class _Org:
     how: str         # "suffix" / "called" / "quoted"
 
 
-_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥)?\s?(?:叫\s?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
+_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
                      r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
@@ -242,12 +242,16 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 深圳龙华电子厂, 广西中小学: a place and a kind of workplace, no name
         if re.search(r"(医院|学校|公司|厂|店|县城|城区|市区|单位|药店|超市)(和|与|及|或)", name_part):
             continue          # 医院和药店, 县城和学校: a list of places, no name
+        if (name_part.startswith("城") and text[s - 1:s] == "县" or name_part.startswith("中") and text[s - 1:s] == "其") \
+                and len(name_part) >= 3:
+            s += 1          # 祥云县城|老滇味餐馆, 其中|高安市恒泰陶瓷 (a project keeps 霍邱县|城西湖…: a lake)
+            name_part = name_part[1:]
         if name_part.startswith("经") and len(name_part) >= 3:
             s += 1
             name_part = name_part[1:]
-        hired = list(re.finditer(r"(?<=[人民工员])经|^(什么|那个)", name_part))
+        hired = list(re.finditer(r"(?<=[人民工员安友])[经受]|^(什么|那个|啥子|啥)|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
-            s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…: the name starts after
+            s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
         # 合同是和西宁众诚劳务派遣有限公司签的, 分包队伍内蒙古路通…: a word before the name, not its start
         lead = _LEAD_WORD.match(text, s) if len(name_part) >= 5 else None
@@ -303,7 +307,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 any(0 <= o.start - e <= 2 and o.name.startswith(name) for o in out):
             continue          # 叫什么家福 家福隆超市: the name said again, in full
         named_kind = re.search(r"(公司|厂子?|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位|机构|站点|网点|仓库|车间|诊所|作坊|工厂)"
-                               r"(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥)?\s?$",
+                               r"(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥子|啥)?\s?$",
                                text[max(0, m.start() - 8):m.start("name")]) or \
             re.search(r"(一家|一个|那家|那个|这家|我们那个|的)(公司|厂子?|店|超市|饭店|餐馆|酒楼|作坊|工厂|网点)[^。！？!?，,]{0,12}$",
                       text[max(0, m.start() - 20):m.start()])     # 一家饭店做服务员 叫那个湘味小厨
@@ -339,7 +343,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 or re.match(r"^(总承包|承建|总包|施工)", right):
             o.role = "employer"
         elif (rn := re.search(r"(更名为|改名为|改名叫|现名为?|营业执照上是|执照上写的是|执照上是|注册的是|登记的是|牌子是|牌子上写的是|招牌是)\s?"
-                              r"(?P<addr>[^，,。；;、\s()]{0,10})$", text[max(0, o.start - 20):o.start])):
+                              r"(?P<addr>[^，,。；;、\s()“”\"「」]{0,10})$", text[max(0, o.start - 20):o.start])):
             # the renamed firm / the licence holder, as registered (济宁市任城区鑫味餐饮店: the address is in the name)
             o.start -= len(rn.group("addr"))
             o.name, o.role = text[o.start:o.end], "employer"
