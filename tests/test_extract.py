@@ -353,6 +353,15 @@ def test_places_beyond_the_plain_gazetteer(text, place, district):
     # ... and a contractor below a named host company
     ("其由湖南瑞通人力资源有限公司派遣到株洲市天元区株洲华锐机电有限公司上班，工伤后两边推诿",
      "株洲华锐机电有限公司", "湖南瑞通人力资源有限公司"),
+    ("本人2021年5月起经陕西华信人力资源有限公司派遣至西安某燃气公司做客服，同工不同酬",
+     "陕西华信人力资源有限公司", None),                    # 起经: the name starts after 经
+    # a housekeeping agency that placed a nanny in a household is the contractor; the household is no employer
+    ("我在南京鼓楼区做住家保姆，是通过“贴心人家政”介绍过去的，雇主欠我两个月工资", None, "贴心人家政"),
+    ("来电人于2024年3月经无锡市梁溪区好帮手家政服务部介绍到一户人家做育儿嫂，雇主拖欠工资", None, "好帮手家政服务部"),
+    ("我在一户人家当保姆，是一家叫暖心阿姨的家政公司介绍的，雇主走了工资没结", None, "暖心阿姨"),
+    # ... unless her contract is with the agency
+    ("我通过合肥好帮手家政服务有限公司到一户人家做月嫂，合同是跟家政公司签的，工资一直拖着",
+     "合肥好帮手家政服务有限公司", None),
 ])
 def test_dispatch_agency_conventions(text, employer, contractor):
     e = extract(text, REF)
@@ -564,6 +573,8 @@ def test_delivery_platforms(text, employer):
     ("我是宏远建设公司钢筋车间的班组长，我们班组九个人加班没有加班费", None),              # the writer is the role
     ("我们在工地上干活，包工头吴大勇叫去的，一共欠了六万", "包工头吴大勇"),
     ("带班的钱小虎一直说下个月给，我们五个人的工钱还没结", "钱小虎"),                   # something intervenes (P3)
+    ("我喺江门做装修，判头欠我人工九千，电话都唔接", "判头"),                             # 判头: Cantonese for 包工头
+    ("我是经家政公司介绍到这户人家做保姆的，雇主欠我一个月工资", "家政公司"),             # a bare agency that placed her
 ])
 def test_bare_and_named_crew_bosses(text, contractor):
     assert field_of(text, "contractor") == contractor

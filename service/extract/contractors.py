@@ -30,7 +30,7 @@ _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|二包老板
                             rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某{{1,2}}|老{_SN}|{_SN}(?:总|哥|老板|胖子|大哥)|小[\u4e00-\u9fff]哥|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})的[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅|中介)")
-_BARE = re.compile(r"包工头|劳务中介|班组长|工头")
+_BARE = re.compile(r"包工头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
                             rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"

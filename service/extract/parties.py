@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from service.extract import places
+from service.normalise import CLAUSE_PUNCT
 
 
 @dataclass
@@ -76,8 +77,9 @@ def _overlaps(s, e, blocked):
     return any(s < be and bs < e for bs, be in blocked)
 
 
-# stop characters that open a word inside a name: 干堤 (the main dike), 还建 (resettlement housing)
-_WORD_OPENED_BY = {"干": "堤", "还": "建"}
+# stop characters that open a word inside a name: 干堤 (the main dike), 还建 (resettlement housing),
+# 好帮手 / 好帮嫂 (a housekeeping agency's name)
+_WORD_OPENED_BY = {"干": "堤", "还": "建", "帮": "手嫂"}
 
 
 def _place_opens_at(text: str, i: int) -> bool:
@@ -106,7 +108,7 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五" or text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原, 固原: a place word in the name, not 原 (former)
             continue
-        if _WORD_OPENED_BY.get(ch) == text[i:i + 1]:
+        if text[i:i + 1] and text[i:i + 1] in _WORD_OPENED_BY.get(ch, ""):
             i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还
             continue
         if ch in _STOP_CH and _place_opens_at(text, i - 1):
@@ -246,10 +248,12 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 and len(name_part) >= 3:
             s += 1          # 祥云县城|老滇味餐馆, 其中|高安市恒泰陶瓷 (a project keeps 霍邱县|城西湖…: a lake)
             name_part = name_part[1:]
+        registered = re.search(r"有限(责任)?公司$", m.group(0))
         if name_part.startswith("经") and len(name_part) >= 3:
-            s += 1
-            name_part = name_part[1:]
-        hired = list(re.finditer(r"(?<=[人民工员安友])[经受]|^(什么|那个|啥子|啥)|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
+            s += 1          # 经无锡市梁溪区好帮手家政服务部: the address after 经 goes too, unless the name is registered
+            s = s if registered else _strip_address(text, s, e)
+            name_part = text[s:m.start()]
+        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥)|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
@@ -328,13 +332,21 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         out.append(_Org(s, e, m.group("name"), "", "called"))
     out.sort(key=lambda o: o.start)
+    # a nanny placed in a household by a housekeeping agency: the agency only placed her (convention P1),
+    # unless her contract is with it (合同是跟家政公司签的)
+    signed_with_agency = re.search(r"(跟|和|与)(家政公司|公司|他们)签", text)
+    placed_by_housekeeping = bool(re.search(rf"(经|通过|由)[^{CLAUSE_PUNCT}]{{0,14}}家政[^{CLAUSE_PUNCT}]{{0,12}}(介绍|推荐)", text)) \
+        and not signed_with_agency
     for o in out:
         left = text[max(0, o.start - 10):o.start]
         right = text[o.end:o.end + 8]
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
         # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
-        if re.search(r"(中介是|中介为|中介公司是|经由|经过|通过|经)\s?$", left) and re.search(r"(中介|人力|职介|家政)", o.name + left[-5:]) \
+        if (re.search(r"(中介是|中介为|中介公司是|经由|经过|通过|经)\s?[“\"「『]?$", left)
+                or re.search(r"家政", o.name + right[:4]) and (placed_by_housekeeping or re.match(
+                    r"^[”\"」』]?(的家政(公司|服务部)?)?(介绍|推荐)", right) and not signed_with_agency)) \
+                and re.search(r"(中介|人力|职介|家政)", o.name + left[-5:] + right[:4]) and not signed_with_agency \
                 and not re.search(r"派遣|派到|派往|派去|外派", text[o.end:o.end + 4]):
             o.role = "contractor!"
         elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
