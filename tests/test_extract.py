@@ -409,6 +409,15 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("来电人本人被拖欠1.5万元，同车间还有3人情况相同。", 60000),
     ("我们三个人已经两个月没拿工资了，一个月四千。", 24000),                 # month rate x months x headcount
     ("一家四口在厂里干活，四个人工资加起来三万多没发。", 30000),             # a stated sum for all stays as is
+    # Cantonese: 冇畀 (not given), 就咁冇咗 (just gone), 都系咁 (all the same)
+    ("我喺中山送外卖 离职一个月啦 仲有3200几冇畀", 3200),
+    ("做咗半个月 老板话冇做满唔计 900块就咁冇咗？", 900),
+    ("厂里上个月人工冇出粮 我一个人就6千几 我哋组十几个人都系咁", 60000),
+    ("物业一个月才给1800 现在两个月没开了", 3600),                              # 没开 (NE: not paid)
+    # a range of what each is owed beside the sum for all: the sum for all
+    ("摘果的有五十多个人，少的被欠几千，多的被欠一万多，全部加起来有十几万。", 100000),
+    ("累计每人被扣发了八千多元，全车间四十多名工人都一样。", 320000),            # 每人被扣发: each one's sum
+    ("公司尚欠本人工资共计9,600元，承诺分两次付，但只打了第一笔3,000元。", 6600),  # earned - paid
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):
     assert extract(text, REF).owed_total == total

@@ -126,17 +126,20 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
-                          r"((没|未|冇)(有)?(发|给|结|拿)|欠着|拖着)")
+                          r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
-                           r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样)")
+                           r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
 _EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+
+
+_NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
 
 def _writers_own_sum(text: str, a: Amount) -> bool:
@@ -217,6 +220,12 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             return a.value - paid, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts)
+    # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
+    # in the same case (O1)
+    own = [a for a in amounts if a.kind == "other" and _OWN_SUM.search(_clause_before(text, a.start))
+           and _OTHERS_ALIKE.search(text, a.end) and not _NON_WAGE_AFTER.match(text, a.end)]
+    if workers and workers >= 2 and len(own) == 1:
+        return own[0].value * workers, True
     per = [a for a in amounts if a.kind == "per_person"]
     paid_each = [a for a in per if _PAID.search(text[max(0, a.start - 12):a.start])]
     owed_each = [a for a in per if a not in paid_each]
@@ -278,7 +287,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
 
 
 _PAID = re.compile(r"(只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
-                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|发了|只结了|结了|支付了?|付了)"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发了|只结了|结了|支付了?|付了)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 

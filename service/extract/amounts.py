@@ -55,7 +55,7 @@ _MONEY_LEFT = re.compile(
     r"(工资|工钱|公资|薪|酬|钱|费|款|金|价|元|块|扣|欠|赔|罚|花|付|交|收|退|补|拿|挣|赚|差|剩|值|贷|借|还|"
     r"打表|共计|合计|一共|总共|累计|总额|只给|给了|给我|给他|发了|只发|才发|发|一个月|每个月|每月|月薪|一天|每天|日薪|"
     r"每人|每个人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是)[^，。；！？,;!?\n]{0,6}$")
-_MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天)")
+_MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天|冇畀|唔畀|冇俾|唔俾)")
 _HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 12306}
 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n：:、]")
@@ -65,7 +65,7 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
-                     r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|还说没钱|就说没钱|称没钱|再算|扣完了|全额扣除|扣除了|就这么没了|人都找不到|找不到人|冇给|冇结|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|"
+                     r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|还说没钱|就说没钱|称没钱|再算|扣完了|全额扣除|扣除了|就这么没了|人都找不到|找不到人|冇给|冇结|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|冇畀|唔畀|冇出人工|就咁冇咗|没开了|"
                      r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
 _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|共差|少结了?|少算了?|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
@@ -73,7 +73,7 @@ _OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总�
 # the sum itself named as the total, right before the figure (合计72,000元): it outranks a rate
 # that only sits in a sentence about arrears (已欠4个月，每月18,000元)
 _REMAINS = re.compile(r"(剩余|剩下|还欠|还差|尚欠|仍欠)[^，,。]{0,6}$")
-_TOTAL_HERE = re.compile(r"(共计|合计|总计|一共是?|总共是?|累计|(个月|天)就是)(约|大约|近|将近)?$")
+_TOTAL_HERE = re.compile(r"(共计|合计|总计|一共是?|总共是?|累计|(个月|天)就是|加起来(有|是|共|一共)?)(约|大约|近|将近)?$")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
 _WAGE = re.compile(r"(工资|薪|工钱|公资|跑单钱|报酬|代课费)")
@@ -232,8 +232,9 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             prev = amounts[i - 1]
             a.kind, a.cue, a.rate = prev.kind, 0, prev.rate
             continue
-        if re.fullmatch(r"\s?(多的|少的|最多的|最少的|有的|多的有|少的有)\s?", left) and i > 0 and amounts[i - 1].kind == "per_person":
-            a.kind, a.cue, a.rate = "per_person", 0, None
+        if re.fullmatch(r"\s?(多的|少的|最多的|最少的|有的|多的有|少的有)\s?", left) and i > 0 and amounts[i - 1].kind == "per_person" \
+                or re.fullmatch(r"\s?(多的|少的|最多的|最少的)(被)?(拖)?欠(了)?\s?", left):
+            a.kind, a.cue, a.rate = "per_person", 0, None     # 少的被欠几千，多的被欠一万多: what one of them is owed
             continue
         non_wage_right = (_NON_WAGE.match(right.lstrip("的")) or
                           re.match(r"^(的)?[^，,。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)) and \
@@ -244,7 +245,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         weak = _OWED_WEAK.search(left)
         after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账|"
-                                r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回)", right)
+                                r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回|冇畀|唔畀|冇俾|就咁冇咗)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
@@ -254,7 +255,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind, rate = "daily_wage", "day"
         elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)
               or re.search(rf"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^{CLAUSE_PUNCT}]{{0,4}}$", left)) and \
-                not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*(发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left) and \
+                not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*((?<!扣)发|收取?|交|给|退|费|补贴|每月|每个月|月工资|月薪)", left) and \
                 not re.search(rf"(一人|一个人)[^{CLAUSE_PUNCT}]{{0,2}}(一个月|每月|每个月|月工资|月薪)", left):     # 一人一个月2200: a monthly wage
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
