@@ -418,6 +418,10 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("摘果的有五十多个人，少的被欠几千，多的被欠一万多，全部加起来有十几万。", 100000),
     ("累计每人被扣发了八千多元，全车间四十多名工人都一样。", 320000),            # 每人被扣发: each one's sum
     ("公司尚欠本人工资共计9,600元，承诺分两次付，但只打了第一笔3,000元。", 6600),  # earned - paid
+    ("该厂自今年起拖欠全体员工工资，至今两个月。两个月共欠本人9000元。全厂共有30名工人。", 270000),  # the whole staff (O1)
+    ("我们掘进队共20人，三个月工资至今未发放，每人每月工资在6千左右。", 360000),      # 在: a month's rate
+    ("我自己一个人还差三千多，我们这些人加起来得有四五万。", 40000),                 # the sum for all wins
+    ("包工头只给了每人五千块，每人还差一万多，我们班组一共十个人。", 100000),         # 还差: after what was paid
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):
     assert extract(text, REF).owed_total == total

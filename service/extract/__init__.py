@@ -129,16 +129,19 @@ _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣�
                           r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
-                           r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇)")
+                           r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况)")
+# arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
+_ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
-_EARNED = re.compile(rf"(一共是?|总共是?|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 
 
+_REMAINS_LEFT = re.compile(r"(还差|还欠|剩下|剩余|尚欠|仍欠)[^，,。]{0,4}$")
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
 
@@ -152,7 +155,8 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
-    return bool(_OTHERS_ALIKE.search(text, a.end) and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
+    return bool((_OTHERS_ALIKE.search(text, a.end) or _ALL_STAFF_OWED.search(text, 0, a.start))
+                and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
 
 
 def _group_sum(text: str, a: Amount) -> bool:
@@ -231,7 +235,8 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     owed_each = [a for a in per if a not in paid_each]
     if owed_each and workers:
         # 说好每人四万，结果一人才给了一万五: what each is still owed, times the headcount
-        left = owed_each[0].value - (paid_each[0].value if paid_each and paid_each[0].value < owed_each[0].value else 0)
+        still = _REMAINS_LEFT.search(text[max(0, owed_each[0].start - 8):owed_each[0].start])    # 每人还差两万多: paid already
+        left = owed_each[0].value - (paid_each[0].value if paid_each and paid_each[0].value < owed_each[0].value and not still else 0)
         return left * workers, True
     if period_cand is not None and period_cand.score in (4.0,) or period_cand is not None and period_cand.months is None:
         # an open range (今年3月开始) counts to the reference date; a stated duration (已经四个月了) is better
