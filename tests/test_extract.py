@@ -441,6 +441,12 @@ def test_owed_total_from_own_sum_and_rates(text, total):
     ("其在宁陵县城老地方烧烤店做帮工，老板拖欠工资。", "老地方烧烤店"),                      # 县城
     ("举报：我们镇上一带的砖厂都这样，其中睢县恒达新型建材有限公司拖欠工人工资。", "睢县恒达新型建材有限公司"),     # 其中
     ("工钱一直拖着，承包方蚌埠皖北建设有限公司说没钱。", "蚌埠皖北建设有限公司"),               # 承包方
+    # a quoted workplace the writer works at, a shop sign, a name said with a stutter
+    ("我在包头青山区“老包头羊杂碎”做服务员，老板拖欠两个月工资。", "老包头羊杂碎"),
+    ("其在一家培训机构“明德教育”的数学老师，工资拖了三个月。", "明德教育"),
+    ("一家小饭馆（招牌名“川香阁”）拖欠我半个月工资。", "川香阁"),
+    ("喂 我们那个 保洁公司 叫 叫什么 洁净家园 工资拖了两个月", "洁净家园"),
+    ("我在一个 电子厂 叫 叫华宇 不是 是华鑫电子 上班 工资没发", "华鑫电子"),       # a name taken back
     ("我在一个石材厂上班，厂子叫啥子金鼎石材，老板不发工资。", "金鼎石材"),                    # 啥子
 ])
 def test_employer_names_written_other_ways(text, employer):
@@ -586,6 +592,7 @@ def test_delivery_platforms(text, employer):
     ("我是宏远建设公司钢筋车间的班组长，我们班组九个人加班没有加班费", None),              # the writer is the role
     ("我们在工地上干活，包工头吴大勇叫去的，一共欠了六万", "包工头吴大勇"),
     ("带班的钱小虎一直说下个月给，我们五个人的工钱还没结", "钱小虎"),                   # something intervenes (P3)
+    ("是中介介绍进厂的 那个中介叫 叫阿强 厂里欠了我一个月工资", "阿强"),                # a person, not a firm
     ("我喺江门做装修，判头欠我人工九千，电话都唔接", "判头"),                             # 判头: Cantonese for 包工头
     ("我是经家政公司介绍到这户人家做保姆的，雇主欠我一个月工资", "家政公司"),             # a bare agency that placed her
 ])

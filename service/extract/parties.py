@@ -155,7 +155,7 @@ class _Org:
     how: str         # "suffix" / "called" / "quoted"
 
 
-_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
+_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?:什么|啥子|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
                      r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
@@ -172,6 +172,11 @@ _PLATFORM = re.compile(r"(美团|饿了么|蜂鸟|闪送|达达|顺丰|京东|�
 _LEAD_WORD = re.compile(r"(?<=是)和|队伍")
 
 
+# “老绥远烧麦馆”做服务员, 机构“启明星教育”的英语老师: a quoted workplace the writer works at
+_WORKS_AT_QUOTED = re.compile(r"^\s?(做|上班|打工|工作|担任|兼职|干活|当|任职|的[\u4e00-\u9fff]{0,3}?(老师|员工|服务员|厨师|店员|保安|保洁|司机|教练|导购|收银员))")
+_SITE_NAME = re.compile(r"(小区|花园|苑|府|城|广场|大厦|工地|项目|工程|家园|公寓|楼盘|大道|路|街|镇|村|期)$")
+
+
 def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_Org]:
     blocked = blocked or []
     out: list[_Org] = []
@@ -181,7 +186,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         after = text[m.end():m.end() + 8]
         if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or \
                 re.match(rf"^的?[\u4e00-\u9fff]{{0,4}}?(?:{ORG_SUFFIX}|中心|馆|招牌|牌子)", after) or \
-                re.search(r"(叫|名叫|叫做|招牌是|牌子是)\s?$", text[max(0, m.start() - 4):m.start()]):
+                re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|牌子叫|店名是?|店名叫)\s?$", text[max(0, m.start() - 4):m.start()]) or \
+                _WORKS_AT_QUOTED.match(after) and not _SITE_NAME.search(name):
             if re.search(r"[，,。！!？?、]", name):
                 continue
             sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
@@ -311,7 +317,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 any(0 <= o.start - e <= 2 and o.name.startswith(name) for o in out):
             continue          # 叫什么家福 家福隆超市: the name said again, in full
         named_kind = re.search(r"(公司|厂子?|店|超市|中介|酒店|餐馆|饭店|劳务公司|人力公司|单位|机构|站点|网点|仓库|车间|诊所|作坊|工厂)"
-                               r"(名字)?(叫做|叫作|名叫|名为|叫)(什么|啥子|啥)?\s?$",
+                               r"\s?(名字)?(叫做|叫作|名叫|名为|叫)\s?(叫\s?)?(什么|啥子|啥)?\s?$",
                                text[max(0, m.start() - 8):m.start("name")]) or \
             re.search(r"(一家|一个|那家|那个|这家|我们那个|的)(公司|厂子?|店|超市|饭店|餐馆|酒楼|作坊|工厂|网点)[^。！？!?，,]{0,12}$",
                       text[max(0, m.start() - 20):m.start()])     # 一家饭店做服务员 叫那个湘味小厨
@@ -322,6 +328,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说)", name) or _GOV.search(name):
             continue
+        if re.fullmatch(r"(阿|老|小)[\u4e00-\u9fff]", name) or re.match(r"\s?不是", text[e:e + 4]):
+            continue          # 中介叫 叫阿明: a person; 叫宝骏 不是 是华裕汽配: a name taken back
         out.append(_Org(s, e, name, "", "called"))
     for m in _IS_NAMED.finditer(text):
         s, e = m.start("name"), m.end("name")
