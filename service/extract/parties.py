@@ -77,9 +77,9 @@ def _overlaps(s, e, blocked):
     return any(s < be and bs < e for bs, be in blocked)
 
 
-# stop characters that open a word inside a name: 干堤 (the main dike), 还建 (resettlement housing),
+# stop characters that open a word inside a name: 干堤 / 干流 / 干渠 (the main dike, stream, canal), 还建 (resettlement housing),
 # 好帮手 / 好帮嫂 (a housekeeping agency's name)
-_WORD_OPENED_BY = {"干": "堤", "还": "建", "帮": "手嫂"}
+_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂"}
 
 
 def _place_opens_at(text: str, i: int) -> bool:

@@ -10,18 +10,18 @@ from __future__ import annotations
 import re
 
 from service.extract import places
-from service.extract.parties import (_DETERMINERS, _GENERIC_NAME, _GOV, Span, _overlaps, _scan_left,
-                                     _strip_address)
+from service.extract.parties import (_DETERMINERS, _GENERIC_NAME, _GOV, _STOP_CH, Span, _overlaps, _place_opens_at,
+                                     _scan_left, _strip_address)
 
 _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|合同段|配套厂房|水电站|"
                           r"厂房(?=[做干施打上里])|"
                           # 和悦家园3号楼, 辽西商贸城二期, 楚捷电池二期车间: a stage or a building closes a site's name
                           r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十\d]期(?:[\dA-Z]+[#号]楼|车间|厂房)?(?=[\s,，。的上里干做接施]|$)|"
-                          r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施]|$)|"
+                          r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
-                           r"建|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
+                           r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
 def _project_start(text: str, s: int, e: int) -> int:
@@ -96,14 +96,20 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         s = _scan_left(text, m.start(), 30)
         while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
             s = _scan_left(text, s - 1, 30)          # 清水河灌区续建配套与节水改造工程: one name
+        inner = [x.end() for x in re.finditer(r"项目|工程", text[s:m.start()])]
+        if inner and m.start() - (s + inner[-1]) >= 4 and re.match(r"[\u4e00-\u9fff]{4}", text[s + inner[-1]:m.start()]):
+            s = s + inner[-1]          # 招商引资重点项目|南部县智能家居产业园…工程: one name ends where the next begins
         if m.start() - s < 2:
             continue
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
         if rm:
             s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
+        if text[s:s + 1] in ("县", "区") and m.start() - s >= 4 and s >= 2 and text[s - 1] in _STOP_CH \
+                and _place_opens_at(text, s - 2):
+            s += 1          # 泰来|县嫩江…: the end of a place cut at a stop character (来)
         name = text[s:m.start()]
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
@@ -111,8 +117,9 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue
         if "和" in name and (_GENERIC_NAME.match(name.split("和")[-1]) or len(name.split("和")[-1]) < 2):
             continue
-        if re.search(r"(体检|培训|检查|考试|补贴|服务|收费|投资|建设|扶贫|帮扶|试点|合作|课题|审批)$", name):
-            continue
+        if re.search(r"(体检|培训|检查|考试|补贴|服务|收费|投资|资金|建设|扶贫|帮扶|试点|合作|课题|审批|重点|招商引资)$", name) and \
+                not re.search(r"(环卫|保洁|绿化|养护)[\u4e00-\u9fff]{0,4}服务$", name):
+            continue          # 财政资金项目, 体检项目: no site (环卫保洁服务项目 is a contract's name)
         # XX加固工程工地 / XX项目工地: the site word stays in the span, as written (convention S1)
         if re.search(r"(公司|局|政府|单位|部门)$", name) or _GOV.search(name):
             continue
@@ -145,11 +152,12 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
         site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
-                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s)", text):
+                         r"(?P<works>(?:改建|改扩建|扩建|新建|改造|建设|提升)(?:工程|项目))?"
+                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s|拖欠|欠)", text):
         route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
         s0 = _scan_left(text, route_at, 6)
         if route_at - s0 >= 2:
-            cands.append((s0, m.end("name")))
+            cands.append((s0, m.end()))          # 龙驹镇至梨树乡公路改建工程: the works on it stay in the name
     # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
     quoted = [(m.start("name"), m.end("name")) for m in re.finditer(
         r"[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
