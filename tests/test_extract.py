@@ -594,6 +594,8 @@ def test_delivery_platforms(text, employer):
     ("带班的钱小虎一直说下个月给，我们五个人的工钱还没结", "钱小虎"),                   # something intervenes (P3)
     ("是中介介绍进厂的 那个中介叫 叫阿强 厂里欠了我一个月工资", "阿强"),                # a person, not a firm
     ("我喺江门做装修，判头欠我人工九千，电话都唔接", "判头"),                             # 判头: Cantonese for 包工头
+    ("我们在镇上的红旗砖厂干活，老板姓郭，欠了我们十个人的工钱", None),                  # the kiln's owner, no crew boss
+    ("在一个养殖场干了半年，场子老板姓邹，工资一直拖着", None),
     ("我是经家政公司介绍到这户人家做保姆的，雇主欠我一个月工资", "家政公司"),             # a bare agency that placed her
 ])
 def test_bare_and_named_crew_bosses(text, contractor):

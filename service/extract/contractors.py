@@ -14,7 +14,7 @@ from service.extract.parties import _AGENCY, _WORKPLACE_ELSEWHERE, Span, _Org
 from service.normalise import CLAUSE_PUNCT
 
 # a crew under a boss: where a 老板 with a name is the one who hired the workers
-_CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|跟着|砖厂|窑|干活|活是|小工")
+_CREW = re.compile(r"工地|项目|工程|装修|班组|施工|车队|包工|带到|带去|带着|跟着|活是|小工")
 
 
 _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆"
