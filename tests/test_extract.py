@@ -422,6 +422,9 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("我们掘进队共20人，三个月工资至今未发放，每人每月工资在6千左右。", 360000),      # 在: a month's rate
     ("我自己一个人还差三千多，我们这些人加起来得有四五万。", 40000),                 # the sum for all wins
     ("包工头只给了每人五千块，每人还差一万多，我们班组一共十个人。", 100000),         # 还差: after what was paid
+    ("来电人反映其所在的施工队共20人，来电人估算全队被欠约50万元。", 500000),        # the team's sum, not the writer's
+    ("酒店拖我们工资两个月了 十几个人都没拿到 加起来十几万 每个月就说下周发", 100000),  # 加起来: no month's rate
+    ("应发工资一共是三万九千多，实际到手的才一万六，差了两万三。", 23000),           # 差了: what remains
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):
     assert extract(text, REF).owed_total == total

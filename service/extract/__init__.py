@@ -136,7 +136,7 @@ _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全�
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
-_GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
+_GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 
@@ -150,7 +150,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     or 欠了我两万一千多 / 一共差了8000块 with 像我这样的还有三十几个人 / 同校另有5名老师情况相同 after it.
     Not a sum of the group's (我们十一个人的工钱算下来是五十六万三)."""
     if _OWN_SUM.search(_clause_before(text, a.start)) and \
-            not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计)", _clause_before(text, a.start)):
+            not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)", _clause_before(text, a.start)):
         return True
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):

@@ -72,7 +72,7 @@ _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|�
 _OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总金额|加起来|累计|算下来|统计|核算|共|(个月|天)就是)")
 # the sum itself named as the total, right before the figure (合计72,000元): it outranks a rate
 # that only sits in a sentence about arrears (已欠4个月，每月18,000元)
-_REMAINS = re.compile(r"(剩余|剩下|还欠|还差|尚欠|仍欠)[^，,。]{0,6}$")
+_REMAINS = re.compile(r"(剩余|剩下|还欠|还差|尚欠|仍欠|差了)[^，,。]{0,6}$")
 _TOTAL_HERE = re.compile(r"(共计|合计|总计|一共是?|总共是?|累计|(个月|天)就是|加起来(得有|能有|有|是|共|一共)?)(约|大约|近|将近)?$")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
@@ -260,7 +260,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind = "per_person"
         elif _RATE_MONTH_LEFT.search(left) and not non_wage_right and not non_wage_left:
             kind, rate = "monthly_wage", "month"
-        elif re.match(r"^\s?(一个月|每月|/月|每个月)", right):
+        elif re.match(r"^\s?(一个月|每月|/月|每个月)", right) and not re.search(r"加起来", left):     # 加起来十几万 每个月就说下周发
             kind, rate = "monthly_wage", "month"
         elif owed_ok and not given and (strong or weak or after_strong):
             # what remains (剩余78万元) outranks the total it remains of (结算共计138万元)
