@@ -425,6 +425,12 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("来电人反映其所在的施工队共20人，来电人估算全队被欠约50万元。", 500000),        # the team's sum, not the writer's
     ("酒店拖我们工资两个月了 十几个人都没拿到 加起来十几万 每个月就说下周发", 100000),  # 加起来: no month's rate
     ("应发工资一共是三万九千多，实际到手的才一万六，差了两万三。", 23000),           # 差了: what remains
+    ("老板7月8月工资都没发 一个月4200 两个月就是8400 电话也不接了", 8400),         # 两个月就是8400: money
+    ("砖厂欠我两个月工钱，6000，老板说过年再给。", 6000),                          # a bare figure after 工钱，
+    ("公司共拖欠我工资合计12000元。和我情况一样的老师还有5位。", 72000),           # the noun before the count (W3, O1)
+    ("欠我三个月工资共计15000元。同部门被欠薪的还有客服、运营等十余人。", 165000),
+    ("三个阿姨一起被欠了工资 我的是9千 她们两个差不多也这个数", 27000),
+    ("8月1日至20日工资3000元未结，老板不接电话。", 3000),                          # 20日工资: no day rate
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):
     assert extract(text, REF).owed_total == total

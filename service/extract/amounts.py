@@ -54,7 +54,7 @@ _BEFORE_BAD = re.compile(r"(?:[A-Za-z第初]|[0-9])$")
 _MONEY_LEFT = re.compile(
     r"(工资|工钱|公资|薪|酬|钱|费|款|金|价|元|块|扣|欠|赔|罚|花|付|交|收|退|补|拿|挣|赚|差|剩|值|贷|借|还|"
     r"打表|共计|合计|一共|总共|累计|总额|只给|给了|给我|给他|发了|只发|才发|发|一个月|每个月|每月|月薪|一天|每天|日薪|"
-    r"每人|每个人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是)[^，。；！？,;!?\n]{0,6}$")
+    r"每人|每个人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是|个月就是|天就是)[^，。；！？,;!?\n]{0,6}$")
 _MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天|冇畀|唔畀|冇俾|唔俾)")
 _HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 12306}
 
@@ -182,7 +182,8 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
         has_big = any(c in num for c in "万萬千仟wWkK")
         left = _clause_left(text, m.start(), 10)
         right = text[m.end():m.end() + 6]
-        cue = bool(_MONEY_LEFT.search(left) or _MONEY_RIGHT.match(right))
+        cue = bool(_MONEY_LEFT.search(left) or _MONEY_RIGHT.match(right)
+                   or not left and re.search(r"(工钱|工资)\s?[，,]\s?$", text[max(0, m.start() - 5):m.start()]))   # 欠我三个月工钱，4500，
         if digits_only and value in _HOTLINES and not re.search(r"(一天|每天|日薪|一个月|每月|月薪|工资|工钱)$", left):
             return None          # 打12345 / 120: a hotline, unless a rate stands right before it (一天120)
         if not cue and not digits_only and any(c in num for c in "百佰") and \
@@ -250,7 +251,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|计件)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
-        if re.search(rf"(每天|一天|每日|日薪|日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
+        if re.search(rf"(每天|一天|每日|日薪|(?<![\d号])日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
         elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)

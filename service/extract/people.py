@@ -70,12 +70,15 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 if v0 >= 3:
                     out.append((int(v0) + _writer_is_one_more(text, m, after), bool(a0 or mid), m.start(), m.end(), False))
                 continue
-            if not nm or (nm.group("noun") == "工" and not after.startswith("工")):
+            if not nm and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
+                    re.search(rf"({PERSON_NOUN})(还有|也有|共有|一共有|有)$", text[max(0, m.start() - 8):m.start()]):
+                nm = True         # 和我情况一样的老师还有6位: the noun comes before the count
+            if not nm or nm is not True and nm.group("noun") == "工" and not after.startswith("工"):
                 continue
             if re.match(r"^工([，,。；;！!？?\s的钱]|$)", after):
                 continue          # 记的是九十二个工: workdays, not workers
             nw = _NONW_AFTER.match(after)
-            if nw and nw.start(1) <= nm.start("noun"):
+            if nw and nm is not True and nw.start(1) <= nm.start("noun"):
                 continue
         else:
             if not _DIRECT_NOUN.match(text[m.end("mid") if mid else ne:]):
@@ -112,8 +115,9 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     wide = text[max(0, m.start() - 24):m.start()]
     if re.search(r"(像|跟|和)(我|他|她|其)(这样|这种|情况一样|一样)[^，。,\d一二三四五六七八九十几]{0,14}还有[^，。,\d]{0,5}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d]{0,4}还有[^，。,\d一二三四五六七八九十几]{0,6}$", wide) or \
-            re.search(r"(跟着|一起|一块)(去|来|出来)的?还有$", before):
-        return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人
+            re.search(r"(跟着|一起|一块)(去|来|出来)的?还有$", before) or \
+            re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
+        return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
     if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", before) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|也一样|"
                      r"也没|都没|也未|都未|也被|也差不多)", after):
