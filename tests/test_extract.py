@@ -431,6 +431,8 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("欠我三个月工资共计15000元。同部门被欠薪的还有客服、运营等十余人。", 165000),
     ("三个阿姨一起被欠了工资 我的是9千 她们两个差不多也这个数", 27000),
     ("8月1日至20日工资3000元未结，老板不接电话。", 3000),                          # 20日工资: no day rate
+    ("雇主家欠我保姆费四千二，人搬走了。", 4200),                                    # a nanny's pay is her wage
+    ("网点扣发其两个月的派件费共5000余元，并让其不用再来。", 5000),
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):
     assert extract(text, REF).owed_total == total
