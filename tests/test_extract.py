@@ -337,6 +337,9 @@ def test_dispatch_agency_and_host():
     ("我们在黔南州荔波县一所村小教书", "黔南州荔波县", "荔波县"),       # autonomous prefecture, short form
     ("我们是成都郫都区的，工资没发", "成都郫都区", "郫都区"),           # a district newer than the data
     ("我在东莞长安这边一个厂上班，工资拖着", "东莞长安", None),          # a town written without 镇
+    ("我是威宁县的，在砖厂干活工钱没给", "威宁县", "威宁彝族回族苗族自治县"),   # an autonomous county as written, not 宁县
+    ("我们在盘州市柏果镇一个工地干活，工资拖了半年", "盘州市柏果镇", "盘州市"),        # a county-level city newer than the data
+    ("在呼市新城区一家饭店干了三个月", "呼市新城区", "新城区"),              # 呼市: 呼和浩特
 ])
 def test_places_beyond_the_plain_gazetteer(text, place, district):
     loc = extract(text, REF).location
@@ -814,6 +817,7 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("关于追讨红旗水库除险加固工程农民工工资的报告", "红旗水库除险加固工程"),
     ("我在一个回迁房工地干了半年，大伙都管那个工地叫“滨湖一期”，老板一直拖着不给钱", "滨湖一期"),  # 叫 a quoted name
     ("关于石会镇至黎水镇公路改建工程拖欠民工工资的反映", "石会镇至黎水镇公路改建工程"),   # works on a route
+    ("我们在黔东南州锦屏县至黎平县公路改扩建工程干活", "锦屏县至黎平县公路改扩建工程"),    # a route starts at a place
     ("事由：经济开发区招商引资重点项目华阳电子产业园厂房建设工程拖欠工资", "华阳电子产业园厂房建设工程"),  # two names
     ("其所在单位某环境服务有限公司承接城东街道环卫保洁服务项目，工资拖欠三个月", "城东街道环卫保洁服务项目"),
     ("我们在营口市站前区建设大道雨污分流改造工程（市政工程，财政资金项目）干活", "建设大道雨污分流改造工程"),

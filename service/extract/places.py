@@ -59,7 +59,13 @@ _NEWER_DISTRICTS = (("郫都区", "成都市"), ("新津区", "成都市"), ("�
                     ("龙华区", "深圳市"), ("临平区", "杭州市"), ("钱塘区", "杭州市"), ("临安区", "杭州市"),
                     ("长乐区", "福州市"), ("海门区", "南通市"), ("奉化区", "宁波市"), ("章丘区", "济南市"),
                     ("济阳区", "济南市"), ("莱芜区", "济南市"), ("即墨区", "青岛市"), ("鄠邑区", "西安市"),
-                    ("晋宁区", "昆明市"), ("梁平区", "重庆市"), ("武隆区", "重庆市"), ("马龙区", "曲靖市"))
+                    ("晋宁区", "昆明市"), ("梁平区", "重庆市"), ("武隆区", "重庆市"), ("马龙区", "曲靖市"),
+                    # counties made county-level cities or districts (2017-2021)
+                    ("盘州市", "六盘水市"), ("彬州市", "咸阳市"), ("子长市", "延安市"), ("神木市", "榆林市"),
+                    ("滦州市", "唐山市"), ("平泉市", "承德市"), ("旬阳市", "安康市"), ("水富市", "昭通市"),
+                    ("华亭市", "平凉市"), ("蓬莱区", "烟台市"))
+# everyday short names the data does not hold (呼市 for 呼和浩特市)
+_NICKNAMES = {"呼市": "呼和浩特市"}
 _FULL_STOP = {"和县", "兴县", "代县", "单县", "东区", "西区", "南区", "北区", "中区", "新区", "城区", "郊区", "矿区"}
 
 
@@ -111,6 +117,8 @@ def gazetteer() -> Gazetteer:
         by_code[d.code] = d
         full.setdefault(name, []).append(d)
         short.setdefault(name[:-1], []).append(d)
+    for nick, name in _NICKNAMES.items():
+        short.setdefault(nick, []).extend(d for d in full.get(name, ()) if d.rank == 1)
     # 黔东南苗族侗族自治州 -> 黔东南, 黔东南州; 长阳土家族自治县 -> 长阳, 长阳县
     for d in list(by_code.values()):
         em = re.match(r"^(.+?)(?:" + _ETHNIC + r")+.*自治(州|县|旗)$", d.name)
@@ -185,6 +193,8 @@ def _match_at(text: str, i: int, parent: Division | None, gz: Gazetteer) -> tupl
             if d.name.endswith("市") and d.rank == 2:
                 # county-level city: 常熟, 义乌, 昆山
                 return L, d
+            if d.rank == 2 and re.search(r"自治(县|旗)$", d.name) and s[-1] in "县旗":
+                return L, d          # 威宁县, 松桃县: an autonomous county as people write it, no less plain than 宁县
     return None
 
 

@@ -31,6 +31,8 @@ def _project_start(text: str, s: int, e: int) -> int:
     before a public works or an institution (吕梁市|临县城区污水管网改造工程, 宁都县|梅江镇第三小学…: part of
     its official name). Where these lines fall is where the gold authors differ most (extraction_dev_sets.md)."""
     s_named = _strip_address(text, s, e)
+    if text[s_named:s_named + 1] in ("至", "到"):
+        return s + _last_place_start(text[s:s_named], division=True)     # 黔东南州|三穗县至剑河县公路…: a route starts at a place
     if s_named == s:
         ms = places.find_locations(text[s:e])
         if ms and ms[0].start == 0 and e - (s + ms[0].end) >= 5 and (
@@ -63,8 +65,9 @@ _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中�
 _GENERIC_SITE = re.compile(r"^(回迁|安置|棚改|棚户区|还建|拆迁|保障房|保障性|公租房|廉租房|人才公寓|移民|搬迁)")
 
 
-def _last_place_start(prefix: str) -> int:
-    """Where the last place of an address starts (山西省吕梁市临县 -> 临县, 中卫市沙坡头区宣和镇 -> 宣和镇)."""
+def _last_place_start(prefix: str, division: bool = False) -> int:
+    """Where the last place of an address starts (山西省吕梁市临县 -> 临县, 中卫市沙坡头区宣和镇 -> 宣和镇;
+    with `division`, the last division with what follows it: 万州区龙驹镇 -> 万州区龙驹镇)."""
     ms = places.find_locations(prefix)
     if not ms or ms[-1].end != len(prefix):
         return len(prefix)
@@ -77,7 +80,7 @@ def _last_place_start(prefix: str) -> int:
         name = short
     if pos < 0:
         return len(prefix)
-    return pos + len(name) if m.ext and pos + len(name) < len(prefix) else pos
+    return pos + len(name) if m.ext and pos + len(name) < len(prefix) and not division else pos
 
 
 def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
@@ -153,9 +156,12 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
                          r"(?P<works>(?:改建|改扩建|扩建|新建|改造|建设|提升)(?:工程|项目))?"
-                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s|拖欠|欠)", text):
+                         r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s|\(|（|拖欠|欠)", text):
         route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
         s0 = _scan_left(text, route_at, 6)
+        start_place = _last_place_start(text[s0:route_at], division=True)
+        if start_place < route_at - s0:
+            s0 += start_place          # 东南州|三穗县至剑河县: the route's first place, not what is cut of the one before
         if route_at - s0 >= 2:
             cands.append((s0, m.end()))          # 龙驹镇至梨树乡公路改建工程: the works on it stay in the name
     # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
