@@ -340,6 +340,8 @@ def test_dispatch_agency_and_host():
     ("我是威宁县的，在砖厂干活工钱没给", "威宁县", "威宁彝族回族苗族自治县"),   # an autonomous county as written, not 宁县
     ("我们在盘州市柏果镇一个工地干活，工资拖了半年", "盘州市柏果镇", "盘州市"),        # a county-level city newer than the data
     ("在呼市新城区一家饭店干了三个月", "呼市新城区", "新城区"),              # 呼市: 呼和浩特
+    ("我母亲参加的是常州市城乡居民医保，想问报销比例", "常州市", None),        # 城乡: no 乡 of a town
+    ("工伤认定下来了，佛山社保局那边一直没拨付", "佛山", None),                # 社保局那边: no town
 ])
 def test_places_beyond_the_plain_gazetteer(text, place, district):
     loc = extract(text, REF).location

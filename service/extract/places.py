@@ -139,6 +139,8 @@ def gazetteer() -> Gazetteer:
 
 _EXT_STOP_RE = re.compile(r"的|在|与|及|某|一|那个|这个|那边|这边|那里|这里|哪|是|了|有|到|向|往|去|来|被|把|给|对|为|就|"
                           r"都|也|还|又|并|其|我|你|他|她|们|里|内|外|旁|边|附近|处|等|参加|城乡|居民")
+# what stands before 那边 / 一家 but is no town: an office (社保局那边), a verb (应聘一家)
+_NO_TOWN = re.compile(r"[局所院厂站队部委]$|^(应聘|打工|上班|工作|干活|做|开|跑|送|找|住|租)")
 _ZONE = re.compile(r"^(工业园区|经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区|开发区|产业园区?|新区)")
 _UNIT = re.compile(
     r"^(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{1,7}?)"
@@ -251,10 +253,10 @@ def _chains(text: str) -> list[_Mention]:
                 ext += 1
                 continue
             u = _UNIT.match(rest)
-            if not u or _EXT_STOP_RE.search(u.group("name")):
+            if not u or _EXT_STOP_RE.search(u.group("name")) or u.group("name").endswith("城") and u.group("unit") == "乡":
                 # a town written without its suffix, right before 那边 / 这边 / 一家 ... (东莞长安这边, 金阳那边)
                 tm = re.match(r"^(\s?)([\u4e00-\u9fff]{2,3}?)(?=那边|这边|那块|附近|一带|一个|一家|那里|这里)", rest)
-                if tm and not _EXT_STOP_RE.search(tm.group(2)) and ext == 0:
+                if tm and not _EXT_STOP_RE.search(tm.group(2)) and ext == 0 and not _NO_TOWN.search(tm.group(2)):
                     end += tm.end()
                     ext += 1
                 break
