@@ -30,11 +30,11 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
               "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部|"
-              "水产|五金|汽配|民宿|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|汽修|客栈|旅馆|旅店|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆")
+              "水产|五金|汽配|民宿|分拨中心|转运中心|托管班|煤业|果业|林场|茶坊|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|汽修|客栈|旅馆|旅店|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
-               "有称帮替当做干往来喺嘅係咗着")
+               "有称帮替当做干往来喺嘅係咗着嗰")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
 # characters firms choose to start their names with (鑫达, 嘉华, 恒通, 永丰 ...): after 那个 / 这个 they
@@ -116,8 +116,8 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break
-        if ch == "家" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多了":
-            break
+        if ch in "家间" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多了嗰":
+            break          # 那家 / 嗰间 before a name
         if ch == "和" and re.search(r"(公司|厂|我|们|人)$", text[max(0, i - 3):i - 1]):
             break
         if ch == "都" and text[i - 2:i - 1] == "们":
@@ -136,7 +136,8 @@ def _strip_address(text: str, s: int, e: int) -> int:
         m = ms[0]
         rest = e - (s + m.end)
         tail = head[len(m.chain) and 0:m.end]
-        town = bool(m.ext) and re.search(r"(镇|乡|街道|村|开发区|园区|高新区|经开区|产业区|步行街)$", tail)
+        town = bool(m.ext) and re.search(r"(镇|乡|街道|村|开发区|园区|高新区|经开区|产业区|步行街)$", tail) or \
+            m.ext >= 2 and re.search(r"(路|街|大道|大街)$", tail)         # 中山市小榄镇升平路|衣品坊服装店
         brand = len(m.chain) == 2 and m.chain[0].rank == 0 and m.chain[1].rank == 2 and not town \
             and not re.search(r"[县区市旗]$", head[:m.end])
         if brand:
@@ -186,7 +187,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         after = text[m.end():m.end() + 8]
         if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or \
                 re.match(rf"^的?[\u4e00-\u9fff]{{0,4}}?(?:{ORG_SUFFIX}|中心|馆|招牌|牌子)", after) or \
-                re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|牌子叫|店名是?|店名叫)\s?$", text[max(0, m.start() - 4):m.start()]) or \
+                re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|招牌为|牌子叫|牌子写的|牌子上写的|店名是?|店名叫)\s?$", text[max(0, m.start() - 4):m.start()]) or \
                 _WORKS_AT_QUOTED.match(after) and not _SITE_NAME.search(name):
             if re.search(r"[，,。！!？?、]", name):
                 continue
@@ -200,6 +201,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
+        if m.group(0) in ("煤业", "果业") and re.match(r"^[\u4e00-\u9fff]{1,3}(厂|公司|有限)", text[e:e + 6]):
+            continue          # 兴旺源煤业洗选厂: the name goes on
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
         if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时)", text[e:e + 3]) or \
@@ -207,7 +210,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
-        if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人|员)", text[e:e + 2]):
+        if m.group(0) in ("厂", "店", "公司") and re.match(r"^(里|子|长|家|方|房|门口|内|外|区|县|市|镇|路|老板|的人|员(?!工))", text[e:e + 2]):
             if not re.match(r"^(的人)", text[e:e + 2]) or m.group(0) != "公司":
                 continue
         s0 = s = _scan_left(text, m.start())
@@ -237,7 +240,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         elif rm:
             s = _strip_address(text, s + rm.end(), e)
         elif s == s0 and _DETERMINERS.search(text[max(0, s - 4):s].rstrip()) and not text[max(0, s - 2):s] == "某某" \
-                and not (m.start() - s >= 2 and re.search(r"(那个|这个|那家|这家)$", text[max(0, s - 4):s].rstrip())
+                and not (m.start() - s >= 2 and re.search(r"(那个|这个|那家|这家|那间|这间|嗰间)$", text[max(0, s - 4):s].rstrip())
                          and (text[s] in _BRAND_CH or len(_DESCRIPTOR.sub("", text[s:m.start()])) >= 2)):
             continue          # 一家面包店, 那个汽车配件厂: a kind of workplace; 那个鑫达电子厂, 那家老四季面馆: a name
         if m.start() - s < 2:
