@@ -24,12 +24,12 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝余于")
 _SN = f"[{_SURNAME}]"
 _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|二包老板|二包|劳务班组长|班组长|带班长|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
-                            rf"劳务负责人|劳务经纪人|实际施工人|班长)\s?"
+                            rf"劳务分包负责人|劳务负责人|劳务经纪人|实际施工人|装修队|施工队|工程队|班长)\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
                             rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
                             rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某{{1,2}}|老{_SN}|{_SN}(?:总|哥|老板|胖子|大哥)|小[\u4e00-\u9fff]哥|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
-_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})(?:的|嘅)[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅|中介)")
+_PERSON_XING = re.compile(rf"姓(?P<name>{_SN})(?:的|嘅)[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|工头|带班|班组长|领班|师傅|中介|队长)")
 _BARE = re.compile(r"包工头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
@@ -37,7 +37,7 @@ _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带�
                             rf"(?!包工头|工头|班组长|老板)(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
                             rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
-_PERSON_LEADS = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来|叫了)|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
+_PERSON_LEADS = re.compile(rf"(?:(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})|(?<![老小])(?P<name3>老{_SN}))(?=(?:从[\u4e00-\u9fff]{{1,4}})?(?:带了|带着|带领|招了|招来|叫了|拉了))|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
                            "女老", "一些", "那些", "这些", "有些", "外包", "承包", "工包", "打包", "经营", "运营", "国营",
                            "民营", "私营", "营", "面包", "红包", "钱包", "书包", "米粮", "商", "电商", "厂商", "开发商",
@@ -96,12 +96,13 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     pm = re.search(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}(?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}))[(（](包工头|工头|班组长|带班的|劳务老板)[)）]", text)
     if pm:
         return Span(pm.group("name"), pm.start("name"), pm.end("name"))
-    nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text)
+    nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text) or \
+        re.search(rf"(承包给|转包给|包给)了?(?P<name>{_SN}某{{1,2}})", text)      # 驾校承包给了蒲某: who runs it now
     if nm:
         return Span(nm.group("name"), nm.start("name"), nm.end("name"))
     lm = _PERSON_LEADS.search(text)
     if lm:
-        g = "name" if lm.group("name") else "name2"
+        g = next(k for k in ("name", "name2", "name3") if lm.group(k))
         return Span(lm.group(g), lm.start(g), lm.end(g))
     # 3. bare roles
     m = re.search(r"中介是(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?=[\s，。,]|$)", text)

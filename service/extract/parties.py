@@ -370,8 +370,9 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             # the renamed firm / the licence holder, as registered (济宁市任城区鑫味餐饮店: the address is in the name)
             o.start -= len(rn.group("addr"))
             o.name, o.role = text[o.start:o.end], "employer"
-        elif re.search(r"劳务由\s?$", left) and re.match(r"^\s?承包", right):
-            o.role = "contractor"      # 劳务由X承包: the labour subcontractor
+        elif re.search(r"劳务由\s?$", left) and re.match(r"^\s?承包", right) or \
+                re.search(r"由\s?$", left) and re.match(r"^\s?(招用|招聘|招来|招募|组织)", right) and re.search(r"(劳务|人力)", o.name):
+            o.role = "contractor"      # 劳务由X承包, 工人由X劳务服务有限公司招用: the labour subcontractor
         elif re.match(r"^\s?(承包经营|承包的|经营的|开办的|办的)", right) \
                 or re.search(r"由\s?$", left) and re.match(r"^\s?(承包|经营|负责经营)", right):
             o.role = "employer"        # the renamed firm, the licence holder, the operator: who answers for the wages
