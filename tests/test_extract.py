@@ -437,6 +437,8 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("三个阿姨一起被欠了工资 我的是9千 她们两个差不多也这个数", 27000),
     ("8月1日至20日工资3000元未结，老板不接电话。", 3000),                          # 20日工资: no day rate
     ("雇主家欠我保姆费四千二，人搬走了。", 4200),                                    # a nanny's pay is her wage
+    ("我喺度做咗六个月 讲好三千五一个月 佢只系畀咗我一万 剩低嘅话冇钱", 11000),      # 三千五一个月: 3500 a month
+    ("成班民工廿几个人 包工头走咗 欠我哋人工 一个人大概一万几", 200000),             # 廿几: twenty-odd
     ("网点扣发其两个月的派件费共5000余元，并让其不用再来。", 5000),
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):

@@ -292,7 +292,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     return _owed_fallback(text, amounts)
 
 
-_PAID = re.compile(r"(只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
+_PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
                    r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发了|只结了|结了|支付了?|付了)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 

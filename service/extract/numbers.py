@@ -25,9 +25,9 @@ DIGIT_CHARS = "".join(CN_DIGITS)
 UNIT_CHARS = "十拾百佰千仟万萬亿億"
 # A numeral as it appears in running text (the amount and headcount finders build on it).
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_CN = f"[{DIGIT_CHARS}{UNIT_CHARS}几]"
-# 一 that starts the next word (三千八一直拖着, 两万一共) is not part of the numeral before it
-_NEXT_WORD_YI = "(?!一[直共起样般下些定律切再次])"
+_CN = f"[{DIGIT_CHARS}{UNIT_CHARS}几廿卅]"
+# 一 that starts the next word (三千八一直拖着, 两万一共, 三千五一个月) is not part of the numeral before it
+_NEXT_WORD_YI = "(?!一[直共起样般下些定律切再次])(?!(?<=[一二两三四五六七八九])一个)"
 NUMERAL = (rf"(?:{_AR}|{_CN})"
            rf"(?:{_AR}|{_NEXT_WORD_YI}{_CN}|[多余来](?=[{UNIT_CHARS}])|[wWkK](?![a-zA-Z]))*")
 
@@ -40,7 +40,7 @@ class NotANumber(ValueError):
 
 def parse_number(s: str) -> tuple[float, bool]:
     """Value and approx flag of a numeral; raises NotANumber when `s` holds none."""
-    s = s.strip()
+    s = s.strip().replace("廿", "二十").replace("卅", "三十")      # 廿几个人: twenty-odd
     if not s:
         raise NotANumber(s)
     total = 0.0          # sum of completed 亿/万 sections

@@ -63,7 +63,7 @@ _DUR = re.compile(
     rf"(?P<u>个多月|个半月|个月|多个月|年零[\d{_CNN}]+个月|年多|年半|多年|年|个多星期|个星期|多天|来天|余天|天|周|星期|月)(?P<post>多|半)?")
 _WAGE_AFTER = re.compile(r"^(的)?(工资|工钱|公资|薪水|钱|跑单钱|血汗钱|社保|工资款|代课费|高温津贴|加班费)")
 _WAGE_BEFORE = re.compile(r"(工资|工钱|公资|欠|拖欠|欠了|没发|未发)\s?$")
-_DUR_CTX_BEFORE = re.compile(r"(干了|做了|干|做|欠|拖欠|欠了|欠我|欠我们|交了|缴了|被派遣|派遣了|已满|满|拖了|就是|出工|上工|做工|"
+_DUR_CTX_BEFORE = re.compile(r"(干了|做了|做咗|干咗|干|做|欠|拖欠|欠了|欠我|欠我们|交了|缴了|被派遣|派遣了|已满|满|拖了|就是|出工|上工|做工|"
                              r"欠薪|欠工资|拖欠工资|"
                              r"过去|上了|工作了|连续|请假|停缴|欠缴了我|欠缴|只有|已经|已|压了|扣了我)\s?(约|大约|差不多|将近|近)?\s?$")
 _DUR_CTX_AFTER = re.compile(r"^(的)?(工资|工钱|公资|钱|跑单钱|社保|没发|未发|没给|不给|都没|都是|了|过去|没拿到|没拿|一分没)")
@@ -319,7 +319,7 @@ def candidates(text: str, ref: dt.date, blocked: list[tuple[int, int]] | None = 
         n, u, post, pre = m.group("n"), m.group("u"), m.group("post") or "", m.group("pre") or ""
         before = text[max(0, m.start() - 6):m.start()]
         after = text[m.end():m.end() + 8]
-        if re.search(r"(每|第|这|那|一|多|了一)$", before[-1:]) and not re.search(r"(干了|做了|欠了|交了)$", before):
+        if re.search(r"(每|第|这|那|一|多|了一)$", before[-1:]) and not re.search(r"(干了|做了|做咗|干咗|欠了|交了)$", before):
             if before[-1:] in "每第这那":
                 continue
         if u == "月" and n not in ("俩", "倆", "两", "仨"):
