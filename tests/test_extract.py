@@ -439,6 +439,9 @@ def test_headcounts_written_other_ways(text, workers, approx):
     ("雇主家欠我保姆费四千二，人搬走了。", 4200),                                    # a nanny's pay is her wage
     ("我喺度做咗六个月 讲好三千五一个月 佢只系畀咗我一万 剩低嘅话冇钱", 11000),      # 三千五一个月: 3500 a month
     ("成班民工廿几个人 包工头走咗 欠我哋人工 一个人大概一万几", 200000),             # 廿几: twenty-odd
+    ("干了五个多月了 工资先欠着 到现在八月九月的都没给 一个月四千二", 8400),          # the months named
+    ("10月20号离职，9月21号到10月20号的工资3600元，老板一直拖着不给。", 3600),  # the days' pay, no rate
+    ("我们几个搬货的 工资两个月没发了 一个月才两千", 8000),                          # 我们几个: two (W2)
     ("网点扣发其两个月的派件费共5000余元，并让其不用再来。", 5000),
 ])
 def test_owed_total_from_own_sum_and_rates(text, total):

@@ -127,6 +127,9 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
                           r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
+# months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
+_OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
+                              r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
@@ -267,6 +270,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             months, period_cand = {"俩": 2, "仨": 3}.get(n_owed) or parse_number(n_owed)[0], None
         except ValueError:
             om = None
+    ml = _OWED_MONTH_LIST.search(text) if monthly and not om else None
+    if ml:
+        months, period_cand, om = len(re.findall(r"月", ml.group(1))), None, ml
     if monthly and months and months >= 1 and (period_cand is None or period_cand.unit != "day"):
         n = months
         pm = _PAID_MONTHS.search(text)

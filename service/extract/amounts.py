@@ -270,6 +270,9 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         elif arrears_text and not given and "扣" not in left and \
                 re.search(rf"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
+        elif re.search(rf"\d+[号日](的)?(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$", left):
+            # 9月21号到10月20号的工资3200元: the pay of the days named, no month's rate
+            kind, cue = ("owed_total", 1) if owed_ok and not given else ("other", 0)
         elif re.search(rf"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^{CLAUSE_PUNCT}]{{0,8}}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
             if owed_ok and not given and re.search(r"(拖欠|欠|拖了|未支付|没支付|未发|没发|扣下|扣发|扣着|压着)", sent_left) and \

@@ -61,13 +61,13 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             nm = _NOUN_AFTER.match(after)
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
-            if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没)", after) \
+            if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没|[\u4e00-\u9fff]{1,3}的)", after) \
                     and re.search(r"(我们|咱们|共|一共|有|总共)$", text[max(0, m.start() - 3):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
                     continue
-                if v0 >= 3:
+                if v0 >= 3 or num in ("几", "好几") and re.search(r"(我们|咱们)$", text[max(0, m.start() - 3):m.start()]):
                     out.append((int(v0) + _writer_is_one_more(text, m, after), bool(a0 or mid), m.start(), m.end(), False))
                 continue
             if not nm and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
