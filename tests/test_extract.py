@@ -595,6 +595,11 @@ def test_the_writer_and_the_others(text, workers):
     ("去年在南通锦华装饰工程有限公司签了装修合同给我家装修，交了定金3万，工人来了两天就不来了", None),   # a customer
     ("在扬州的力健健身有限公司办了年卡，健身房关门了，听说教练的工资也没发", None),
     ("我在南通锦华装饰工程有限公司做油漆工，老板欠我三个月工资", "南通锦华装饰工程有限公司"),          # a worker
+    ("我在绵阳找了家装修公司（绵阳华居装饰工程有限公司）装房子，付了5万，工人不来了", None),
+    ("市民反映其所在小区的物业公司（遂宁安居物业服务有限公司）今年物业费从每平方1.5元涨到2元", None),
+    ("我孩子在德阳博学英语培训学校报了一年课，学校关门了，剩余课时费不退", None),
+    ("来电人原在国营德阳第三机械厂工作，1998年下岗，现办理退休时工龄无法认定", None),    # a pension matter
+    ("我们是原德阳第二纺织厂的下岗职工，厂里欠缴我们的养老保险", "德阳第二纺织厂"),      # ... but not this
 ])
 def test_a_customer_names_no_employer(text, employer):
     assert field_of(text, "employer") == employer

@@ -412,7 +412,8 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
 _CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
                        r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|(?<!公)租房|充值|"
                        r"(我的|我们的|欠我|欠我们)货款|噪音|扰民|打桩|夜间施工|渣土|供货|寄送|寄的|寄了|快递丢|"
-                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)")
+                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|"
+                       r"小区业主|为[^,，。]{0,12}业主|(收取?|涨|上调|交|缴)[^,，。]{0,4}物业费|物业费[^,，。]{0,4}(涨|上调|从每|每平)|装房子|找了家装修公司|给孩子报|孩子报了|剩余课时|土地流转|流转给|分红|征收|征地")
 _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
                            r"干(?![了完嘛啥吗])|入职|就职)|受雇|被雇|聘用|招用|"
                            r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
@@ -435,8 +436,10 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if re.match(r"^\s?(做的?手术|住院|看病|治疗|就诊|看的病|抢救)", text[o.end:o.end + 6]) or \
                 re.search(r"房东(是|为)?\s?$", text[max(0, o.start - 4):o.start]):
             continue          # 在大同市第三人民医院做的手术, 房东是X: where they were treated or housed
-        if re.search(r"原[^，,。的]{0,10}$", text[max(0, o.start - 12):o.start]) and re.match(r"^[^，,。]{0,8}退休", text[o.end:]):
-            continue          # 原XX厂的退休职工: a pension matter, not an employer's violation
+        if re.search(r"原[^，,。的]{0,10}$", text[max(0, o.start - 12):o.start]) and (
+                re.match(r"^[^，,。]{0,8}退休", text[o.end:]) or re.search(r"退休|养老金|工龄|视同缴费", text)
+                and not re.search(r"欠|未缴|没缴|没有缴|停缴|少缴|漏缴|没(给)?(我|我们|其)?交|没有交|未交|补偿|辞退|解除|开除", text)):
+            continue          # 原XX厂的退休职工, 原在国营X厂工作 … 工龄: a pension matter, not an employer's violation
         if re.match(r"^的?工地", text[o.end:o.end + 3]) and not _BUILDER.search(o.name) or \
                 (pm := re.match(r"^[^\s，。、；！!？?,;的]{0,10}?(建设项目|扩建项目|项目(?!部)|工程(?![款队部师])|工地)", text[o.end:o.end + 14])) \
                 and not re.search(r"承建|中标|开发|负责|施工|总包|承包|分包|发包|欠|给|在|干|做", pm.group(0)):
