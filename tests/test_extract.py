@@ -600,6 +600,10 @@ def test_the_writer_and_the_others(text, workers):
     ("我孩子在德阳博学英语培训学校报了一年课，学校关门了，剩余课时费不退", None),
     ("来电人原在国营德阳第三机械厂工作，1998年下岗，现办理退休时工龄无法认定", None),    # a pension matter
     ("我们是原德阳第二纺织厂的下岗职工，厂里欠缴我们的养老保险", "德阳第二纺织厂"),      # ... but not this
+    ("建议：绵阳市涪城区部分民办学校聘用的代课教师工资太低", None),                   # 部分: no name
+    ("其在某道路施工项目从事沥青摊铺作业，高温天也不停工", None),                     # 铺 of 摊铺作业
+    ("其在学校当老师，三个月没发工资，其向绵阳巧手职业培训学校讨要未果", "绵阳巧手职业培训学校"),  # 向 opens no name
+    ("我在一个安置房工地干了半年，大家都管那个工地叫“金沙湾二期”，包工头跑了", None),   # a site's name
 ])
 def test_a_customer_names_no_employer(text, employer):
     assert field_of(text, "employer") == employer

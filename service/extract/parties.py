@@ -34,7 +34,7 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
-               "有称帮替当做干往来喺嘅係咗着嗰")
+               "有称帮替当做干往来喺嘅係咗着嗰向")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
 # characters firms choose to start their names with (鑫达, 嘉华, 恒通, 永丰 ...): after 那个 / 这个 they
@@ -79,7 +79,7 @@ def _overlaps(s, e, blocked):
 
 # stop characters that open a word inside a name: 干堤 / 干流 / 干渠 (the main dike, stream, canal), 还建 (resettlement housing),
 # 好帮手 / 好帮嫂 (a housekeeping agency's name)
-_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂"}
+_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "阳日荣前华东"}
 
 
 def _place_opens_at(text: str, i: int) -> bool:
@@ -189,8 +189,9 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 re.match(rf"^的?[\u4e00-\u9fff]{{0,4}}?(?:{ORG_SUFFIX}|中心|馆|招牌|牌子)", after) or \
                 re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|招牌为|牌子叫|牌子写的|牌子上写的|店名是?|店名叫)\s?$", text[max(0, m.start() - 4):m.start()]) or \
                 _WORKS_AT_QUOTED.match(after) and not _SITE_NAME.search(name):
-            if re.search(r"[，,。！!？?、]", name):
-                continue
+            if re.search(r"[，,。！!？?、]", name) or \
+                    re.search(r"(工地|项目|楼盘|小区|工程)(名字)?(叫做|叫|是)\s?$", text[max(0, m.start() - 6):m.start()]):
+                continue          # 工地叫“少荃湖三期”: a site's name
             sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
             if sm and (len(name) - len(sm.group(0)) < 2 or _GENERIC_NAME.match(name[:sm.start()])):
                 continue
@@ -206,7 +207,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
         if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时)", text[e:e + 3]) or \
-                m.group(0) in ("铺", "舖") and text[e:e + 1] in "设路开满张":
+                m.group(0) in ("铺", "舖") and text[e:e + 1] in "设路开满张作装":
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
@@ -275,6 +276,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 4.8万元劳务公司, 10月份劳务公司, 黄石市人力资源和社会保障局: no firm's name
         if name_part[0] in "和同与及" and (len(name_part) < 3 or _GENERIC_NAME.match(name_part[1:])):
             continue
+        if re.match(r"^(部分|一些|有些|多家|几十家|几家|各|依家|山区|农村|乡村)", name_part):
+            continue          # 部分民办学校, 几十家工厂, 依家厂 (Cantonese: now the works…): no name
         if _BAD_NAME.search(name_part.replace("某某", "")) and not name_part.startswith("某某"):
             continue
         if re.search(r"[进出回到去开在上下]$|^[间处个所座栋]|安排|第[一二三四五六七八九十\d]+天|^[一二三四五六七八九十\d]+[多来余]?天", name_part):
