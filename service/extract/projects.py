@@ -154,8 +154,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         cands.append((m.start("name"), m.end("name")))
     for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
         site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
-    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|轻轨|城际))"
-                         r"(?P<works>(?:改建|改扩建|扩建|新建|改造|建设|提升)(?:工程|项目))?"
+    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|县道|乡道|村道|轻轨|城际))"
+                         r"(?P<works>(?:改建|改扩建|扩建|新建|改造|建设|提升|提质改造|改造提升|拓宽|硬化)(?:工程|项目))?"
                          r"(?=那个|这个|项目|工程|工地|上|的|，|,|。|\s|\(|（|拖欠|欠)", text):
         route_at = m.start("name") + re.search(r"到|至", m.group("name")).start()
         s0 = _scan_left(text, route_at, 6)
