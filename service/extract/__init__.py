@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from service.extract.amounts import ARREARS, Amount, _sentence_left, find_amounts
+from service.extract.amounts import _REMAINS, ARREARS, Amount, _sentence_left, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
 from service.extract.contractors import find_contractor
@@ -143,9 +143,7 @@ _WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|�
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
-
-
-_REMAINS_LEFT = re.compile(r"(还差|还欠|剩下|剩余|尚欠|仍欠)[^，,。]{0,4}$")
+# a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
 
@@ -239,7 +237,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     owed_each = [a for a in per if a not in paid_each]
     if owed_each and workers:
         # 说好每人四万，结果一人才给了一万五: what each is still owed, times the headcount
-        still = _REMAINS_LEFT.search(text[max(0, owed_each[0].start - 8):owed_each[0].start])    # 每人还差两万多: paid already
+        still = _REMAINS.search(text[max(0, owed_each[0].start - 8):owed_each[0].start])    # 每人还差两万多: paid already
         left = owed_each[0].value - (paid_each[0].value if paid_each and paid_each[0].value < owed_each[0].value and not still else 0)
         return left * workers, True
     if period_cand is not None and period_cand.score in (4.0,) or period_cand is not None and period_cand.months is None:

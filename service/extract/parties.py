@@ -349,19 +349,18 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
     # a nanny placed in a household by a housekeeping agency: the agency only placed her (convention P1),
     # unless her contract is with it (合同是跟家政公司签的)
     signed_with_agency = re.search(r"(跟|和|与)(家政公司|公司|他们)签", text)
-    placed_by_housekeeping = bool(re.search(rf"(经|通过|由)[^{CLAUSE_PUNCT}]{{0,14}}家政[^{CLAUSE_PUNCT}]{{0,12}}(介绍|推荐)", text)) \
-        and not signed_with_agency
+    placed_by_housekeeping = re.search(rf"(经|通过|由)[^{CLAUSE_PUNCT}]{{0,14}}家政[^{CLAUSE_PUNCT}]{{0,12}}(介绍|推荐)", text)
     for o in out:
         left = text[max(0, o.start - 10):o.start]
         right = text[o.end:o.end + 8]
         if re.match(r"^[”\"」』]?的(外包公司|劳务公司|中介|派遣公司|劳务派遣公司)", right):
             o.role = "contractor?"
         # 挂在X人力名下: X is the employer of record (convention P1), so no contractor role here
-        if (re.search(r"(中介是|中介为|中介公司是|经由|经过|通过|经)\s?[“\"「『]?$", left)
-                or re.search(r"家政", o.name + right[:4]) and (placed_by_housekeeping or re.match(
-                    r"^[”\"」』]?(的家政(公司|服务部)?)?(介绍|推荐)", right) and not signed_with_agency)) \
-                and re.search(r"(中介|人力|职介|家政)", o.name + left[-5:] + right[:4]) and not signed_with_agency \
-                and not re.search(r"派遣|派到|派往|派去|外派", text[o.end:o.end + 4]):
+        via_agent = re.search(r"(中介是|中介为|中介公司是|经由|经过|通过|经)\s?[“\"「『]?$", left)
+        placed_here = re.search(r"家政", o.name + right[:4]) and (
+            placed_by_housekeeping or re.match(r"^[”\"」』]?(的家政(公司|服务部)?)?(介绍|推荐)", right))
+        if (via_agent or placed_here) and re.search(r"(中介|人力|职介|家政)", o.name + left[-5:] + right[:4]) \
+                and not signed_with_agency and not re.search(r"派遣|派到|派往|派去|外派", text[o.end:o.end + 4]):
             o.role = "contractor!"
         elif re.search(r"(劳务分包给了?|分包给了?|转包给了?|分包商是?|承包商是?|劳务分包(单位|方)?(为|是)?|分包方|分包单位(为|是)?|分包是|分包为|分包|劳务公司(为|是)?)\s?$", left):
             o.role = "contractor"
