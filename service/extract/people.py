@@ -70,15 +70,15 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 if v0 >= 3 or num in ("几", "好几") and re.search(r"(我们|咱们)$", text[max(0, m.start() - 3):m.start()]):
                     out.append((int(v0) + _writer_is_one_more(text, m, after), bool(a0 or mid), m.start(), m.end(), False))
                 continue
-            if not nm and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
-                    re.search(rf"({PERSON_NOUN})(还有|也有|共有|一共有|有)$", text[max(0, m.start() - 8):m.start()]):
-                nm = True         # 和我情况一样的老师还有6位: the noun comes before the count
-            if not nm or nm is not True and nm.group("noun") == "工" and not after.startswith("工"):
+            # 和我情况一样的老师还有6位: the noun comes before the count
+            noun_before = not nm and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
+                re.search(rf"({PERSON_NOUN})(还有|也有|共有|一共有|有)$", text[max(0, m.start() - 8):m.start()])
+            if not nm and not noun_before:
                 continue
             if re.match(r"^工([，,。；;！!？?\s的钱]|$)", after):
                 continue          # 记的是九十二个工: workdays, not workers
             nw = _NONW_AFTER.match(after)
-            if nw and nm is not True and nw.start(1) <= nm.start("noun"):
+            if nw and nm and nw.start(1) <= nm.start("noun"):
                 continue
         else:
             if not _DIRECT_NOUN.match(text[m.end("mid") if mid else ne:]):
