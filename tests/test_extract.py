@@ -848,6 +848,12 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("关于石会镇至黎水镇公路改建工程拖欠民工工资的反映", "石会镇至黎水镇公路改建工程"),   # works on a route
     ("我们在黔东南州锦屏县至黎平县公路改扩建工程干活", "锦屏县至黎平县公路改扩建工程"),    # a route starts at a place
     ("我们在那个 石门到白沙的县道改造工程 干了三个月", "石门到白沙的县道改造工程"),          # 县道
+    # an estate's name before 那个工地 / 的工地 / 那个楼盘, even after 那个
+    ("俺在那个 龙城花园小区 那个工地干活 从架子上摔下来了", "龙城花园小区"),
+    ("在遵义汇川区那个翡翠城的工地，我在3号楼干木工", "翡翠城"),
+    ("叫什么 叫金桂湾那个楼盘 干了快一年了 工钱没结", "金桂湾"),
+    ("我在城东的锦绣华庭那个装修活 周老板到现在还差我们钱", "锦绣华庭"),
+    ("我们在桔城壹号二期包工头刘强手下干活，欠薪4个月", "桔城壹号二期"),
     ("事由：经济开发区招商引资重点项目华阳电子产业园厂房建设工程拖欠工资", "华阳电子产业园厂房建设工程"),  # two names
     ("其所在单位某环境服务有限公司承接城东街道环卫保洁服务项目，工资拖欠三个月", "城东街道环卫保洁服务项目"),
     ("我们在营口市站前区建设大道雨污分流改造工程（市政工程，财政资金项目）干活", "建设大道雨污分流改造工程"),
@@ -856,6 +862,13 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
 ])
 def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text", [
+    "喂 我就是 在 九龙坡 那个 轻轨站 那个工地上 搞钢筋的 老板欠我们钱",        # a kind of site after 那个: no name
+])
+def test_a_kind_of_site_is_no_project(text):
+    assert field_of(text, "project") is None
 
 
 @pytest.mark.parametrize("text", [

@@ -16,7 +16,7 @@ from service.extract.parties import (_DETERMINERS, _GENERIC_NAME, _GOV, _STOP_CH
 _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工程|建设工程|建设项目|工程|项目|工地|标段|合同段|配套厂房|水电站|"
                           r"厂房(?=[做干施打上里])|"
                           # 和悦家园3号楼, 辽西商贸城二期, 楚捷电池二期车间: a stage or a building closes a site's name
-                          r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十\d]期(?:[\dA-Z]+[#号]楼|车间|厂房)?(?=[\s,，。的上里干做接施]|$)|"
+                          r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十\d]期(?:[\dA-Z]+[#号]楼|车间|厂房)?(?=[\s,，。的上里干做接施包]|$)|"
                           r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
@@ -61,6 +61,9 @@ _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中�
                            r"[东西南北]延|延伸)")
 
 
+# an estate's name, even after 那个 (那个紫御华府 那个工地): a brand-like name with an estate's ending
+_ESTATE_NAME = re.compile(r"^(?!物流|产业|工业|安置|商品|回迁|住宅|居民|老旧|棚改)[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
+                          r"(小区|花园|华府|华庭|御府|雅苑|家园|新城|新都会|壹号|一号|湾|城|府|苑)$")
 # a site with no name of its own but the town or village it is for (回迁安置小区, 棚改安置房)
 _GENERIC_SITE = re.compile(r"^(回迁|安置|棚改|棚户区|还建|拆迁|保障房|保障性|公租房|廉租房|人才公寓|移民|搬迁)")
 
@@ -138,15 +141,17 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             cands.append((s, m.end()))
     site_cands: list[tuple[int, int]] = []
     # X的工地 / X工地: 龙袍新城安置房的工地上, 城南污水处理厂的工地
-    for m in re.finditer(r"的工地", text):
+    for m in re.finditer(r"(的|\s?那个\s?)(工地|楼盘|装修活)", text):
         e = m.start()
         s = _scan_left(text, e, 16)
-        if e - s < 3 or _DETERMINERS.search(text[max(0, s - 3):s]):
-            continue          # 一个物流园的工地: a site with no name
+        if e - s < 3:
+            continue
+        if _DETERMINERS.search(text[max(0, s - 4):s].rstrip()) and not _ESTATE_NAME.search(text[s:e]):
+            continue          # 一个物流园的工地: a site with no name (那个翡翠城的工地, 那个鹤城花园小区 那个工地: names)
         name = text[s:e]
         if _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"(公司|我们|小区旁边)", name):
             continue
-        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院)$", name):
+        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院|壹号|一号)$", name):
             continue
         s = _strip_address(text, s, e)
         site_cands.append((s, e))
