@@ -133,7 +133,7 @@ _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
-                           r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数)")
+                           r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况)")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
@@ -151,9 +151,10 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     """The writer's own sum where the others are in the same case (convention O1): 我自己是两万三,
     or 欠了我两万一千多 / 一共差了8000块 with 像我这样的还有三十几个人 / 同校另有5名老师情况相同 after it.
     Not a sum of the group's (我们十一个人的工钱算下来是五十六万三)."""
-    if _OWN_SUM.search(_clause_before(text, a.start)) and \
-            not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)", _clause_before(text, a.start)):
-        return True
+    clause = _clause_before(text, a.start)
+    if _OWN_SUM.search(clause) and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)", clause) \
+            or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
+        return True          # 我自己是两万三, 我的一共1.5w左右
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
@@ -166,14 +167,17 @@ def _group_sum(text: str, a: Amount) -> bool:
     return bool(_EARNED.search(text[max(0, a.start - 14):a.start]) and _GROUP_LEFT.search(_sentence_left(text, a.start)))
 
 
-def _paid_after(text: str, amounts: list[Amount], total: Amount) -> float:
-    """A sum paid against a stated total that follows it (一共一万八千四 他就给了六千 剩下的一直拖着)."""
+def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | None = None) -> float:
+    """A sum paid against a stated total that follows it (一共一万八千四 他就给了六千 剩下的一直拖着); paid to each
+    of them (工资款共计叁拾贰万元整，罗某只每人发了两千块), once per worker."""
     if not _EARNED.search(text[max(0, total.start - 14):total.start]):
         return 0.0
     for a in amounts:
-        if a.start > total.end and a.kind == "other" and _PAID_LEFT.search(text[max(0, a.start - 8):a.start]) \
+        left = text[max(0, a.start - 8):a.start]
+        if a.start > total.end and a.kind in ("other", "per_person") and _PAID_LEFT.search(left) \
                 and a.value < total.value and a.start - total.end < 40:
-            return a.value
+            each = workers if workers and re.search(r"(每人|每个人|一人)", left) and a.value * workers < total.value else 1
+            return a.value * each
     return 0.0
 
 
@@ -209,7 +213,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         # own sum x headcount (O1)
         if workers and workers >= 2 and len(owed) == 1 and _writers_own_sum(text, best):
             return best.value * workers, True
-        paid = _paid_after(text, amounts, best)
+        paid = _paid_after(text, amounts, best, workers)
         if paid:
             return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
         return best.value, False
@@ -221,7 +225,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
     for a in amounts:
-        paid = _paid_after(text, amounts, a) if a.kind in ("other", "monthly_wage") else 0.0
+        paid = _paid_after(text, amounts, a, workers) if a.kind in ("other", "monthly_wage") else 0.0
         if paid:
             return a.value - paid, True
     if not ARREARS.search(text):
@@ -320,7 +324,7 @@ def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, ea
 _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚款|应该有|应得|应当支付|应付|该给|补偿金|经济补偿|赔偿金|差额|"
                        rf"少发|少给|没发的|未发的)[^{CLAUSE_PUNCT}]{{0,6}}$"
                        rf"|要求[^{CLAUSE_PUNCT}]{{0,6}}支付(工资|工钱|劳动报酬)(约|共计|共)?$"     # 诉求：要求公司支付工资7950元
-                       rf"|扣下[^{CLAUSE_PUNCT}费金]{{0,10}}(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$")   # 扣下其最后两个月工资计9600元
+                       rf"|(扣下|扣发|扣了)[^{CLAUSE_PUNCT}费金]{{0,10}}(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$")   # 扣下其最后两个月工资计9600元
 
 
 def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
