@@ -480,6 +480,10 @@ def test_owed_total_from_own_sum_and_rates(text, total):
     ("其与另外3名同事原为中山市小榄镇升平路衣品坊服装店员工，工资未结", "衣品坊服装店"),      # 店员工 is no 店员
     ("入咗江门嗰间骏丰电子 试用期人工仲要打八折", "骏丰电子"),                       # 嗰间 + a brand
     ("工业园内一家服装加工厂（招牌为“锦绣制衣”）使用童工", "锦绣制衣"),
+    ("在厦门中山路那家“老林沙茶面”干了四个多月 上个月工资到现在还没发", "老林沙茶面"),   # 那家“X”: a workplace
+    ("我在双廊镇洱海边上那家叫云舍的民宿帮厨 老板拖了我两个月工资", "云舍"),
+    ("包头市青山区万达广场三楼茶小满奶茶店欠我半个月工资1800元", "茶小满奶茶店"),      # 三楼: a floor
+    ("其在九江市湖口县金砂湾工业园九江华瑞船舶重工有限公司做电焊工，工资被拖欠", "九江华瑞船舶重工有限公司"),
     ("我在一个石材厂上班，厂子叫啥子金鼎石材，老板不发工资。", "金鼎石材"),                    # 啥子
 ])
 def test_employer_names_written_other_ways(text, employer):
@@ -873,6 +877,7 @@ def test_project_names_and_the_places_before_them(text, project):
 
 @pytest.mark.parametrize("text", [
     "喂 我就是 在 九龙坡 那个 轻轨站 那个工地上 搞钢筋的 老板欠我们钱",        # a kind of site after 那个: no name
+    "在厦门中山路那家“老林沙茶面”干了四个多月 上个月工资到现在还没发",            # a quoted shop after 那家
 ])
 def test_a_kind_of_site_is_no_project(text):
     assert field_of(text, "project") is None

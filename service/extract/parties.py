@@ -34,7 +34,7 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
-               "有称帮替当做干往来喺嘅係咗着嗰向")
+               "有称帮替当做干往来喺嘅係咗着嗰向因")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
                           r"我们|他们|咱们|本|其他|多家|各|个|很多|任何|所有|哪个|什么|一处|这处|那处|一间|那间|这间|一栋|处|间)$")
 # characters firms choose to start their names with (鑫达, 嘉华, 恒通, 永丰 ...): after 那个 / 这个 they
@@ -157,7 +157,7 @@ class _Org:
 
 
 _CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?:什么|啥子|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
-                     r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间)"
+                     r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间|民宿|客栈|茶楼)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
                        r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)(?=[\s，。,；;！？!?]|$)")
@@ -187,7 +187,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         after = text[m.end():m.end() + 8]
         if re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name) or \
                 re.match(rf"^的?[\u4e00-\u9fff]{{0,4}}?(?:{ORG_SUFFIX}|中心|馆|招牌|牌子)", after) or \
-                re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|招牌为|牌子叫|牌子写的|牌子上写的|店名是?|店名叫)\s?$", text[max(0, m.start() - 4):m.start()]) or \
+                re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|招牌为|牌子叫|牌子写的|牌子上写的|店名是?|店名叫|那家|一家|这家|那间)\s?$", text[max(0, m.start() - 4):m.start()]) or \
                 _WORKS_AT_QUOTED.match(after) and not _SITE_NAME.search(name):
             if re.search(r"[，,。！!？?、]", name) or \
                     re.search(r"(工地|项目|楼盘|小区|工程)(名字)?(叫做|叫|是)\s?$", text[max(0, m.start() - 6):m.start()]):
@@ -223,7 +223,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
         if not (re.search(r"(有限公司|有限责任公司)$", m.group(0)) and s_named > s
                 and not (rest_locs and rest_locs[0].start == 0)
-                and not re.search(r"(镇|乡|街道|路|街|村|大道|号|园区|开发区|高新区)", text[s:s_named])):
+                and not re.search(r"(镇|乡|街道|路|街|村|大道|号|园区|开发区|高新区|工业园|产业园)", text[s:s_named])):
             s = s_named
         # role words inside the scanned stretch: keep what follows the last one
         rm = None
@@ -263,10 +263,16 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             s += 1          # 经无锡市梁溪区好帮手家政服务部: the address after 经 goes too, unless the name is registered
             s = s if registered else _strip_address(text, s, e)
             name_part = text[s:m.start()]
-        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥)|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
+        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
+        zone = list(re.finditer(r"(工业园区?|产业园|开发区|物流园|科技园|高新区)", name_part)) if registered else []
+        after_zone = name_part[zone[-1].end():] if zone else ""
+        opens_with_place = len(after_zone) >= 4 and [p.start for p in places.find_locations(after_zone)][:1] == [0]
+        if opens_with_place:
+            s += zone[-1].end()          # 金砂湾工业园|九江华瑞船舶重工有限公司: a registered name opens with its own place
+            name_part = after_zone
         # 合同是和西宁众诚劳务派遣有限公司签的, 分包队伍内蒙古路通…: a word before the name, not its start
         lead = _LEAD_WORD.match(text, s) if len(name_part) >= 5 else None
         if lead:
@@ -276,7 +282,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue          # 4.8万元劳务公司, 10月份劳务公司, 黄石市人力资源和社会保障局: no firm's name
         if name_part[0] in "和同与及" and (len(name_part) < 3 or _GENERIC_NAME.match(name_part[1:])):
             continue
-        if re.match(r"^(部分|一些|有些|多家|几十家|几家|各|依家|山区|农村|乡村)", name_part):
+        if re.match(r"^(部分|一些|有些|多家|几十家|几家|各|依家|山区|农村|乡村|今年|去年|前年|文件)", name_part):
             continue          # 部分民办学校, 几十家工厂, 依家厂 (Cantonese: now the works…): no name
         if _BAD_NAME.search(name_part.replace("某某", "")) and not name_part.startswith("某某"):
             continue

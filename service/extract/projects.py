@@ -171,7 +171,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             cands.append((s0, m.end()))          # 龙驹镇至梨树乡公路改建工程: the works on it stay in the name
     # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
     quoted = [(m.start("name"), m.end("name")) for m in re.finditer(
-        r"[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
+        r"(?<!家|间)[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
         if not _GENERIC_NAME.match(m.group("name"))
         and not re.search(r"(店|馆|屋|坊|超市|餐厅|酒楼|酒店|饭店|公司|厂|中心|会所)$", m.group("name"))]   # “老绥远烧麦馆”做服务员: a workplace
     cands = [c for c in cands if not any(c[0] < qe and qs < c[1] for qs, qe in quoted)] + quoted
