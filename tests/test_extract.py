@@ -342,6 +342,7 @@ def test_dispatch_agency_and_host():
     ("在呼市新城区一家饭店干了三个月", "呼市新城区", "新城区"),              # 呼市: 呼和浩特
     ("我母亲参加的是常州市城乡居民医保，想问报销比例", "常州市", None),        # 城乡: no 乡 of a town
     ("工伤认定下来了，佛山社保局那边一直没拨付", "佛山", None),                # 社保局那边: no town
+    ("来电人为赣州市信丰县大塘埠镇返乡农民工，想在县内找工作", "赣州市信丰县大塘埠镇", "信丰县"),   # 返乡: no 乡
 ])
 def test_places_beyond_the_plain_gazetteer(text, place, district):
     loc = extract(text, REF).location

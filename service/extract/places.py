@@ -137,7 +137,7 @@ def gazetteer() -> Gazetteer:
                      {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()})
 
 
-_EXT_STOP_RE = re.compile(r"的|在|与|及|某|一|那个|这个|那边|这边|那里|这里|哪|是|了|有|到|向|往|去|来|被|把|给|对|为|就|"
+_EXT_STOP_RE = re.compile(r"的|在|与|及|某|一|那个|这个|那边|这边|那里|这里|哪|是|了|有|到|至|向|往|去|来|被|把|给|对|为|就|"
                           r"都|也|还|又|并|其|我|你|他|她|们|里|内|外|旁|边|附近|处|等|参加|城乡|居民")
 # what stands before 那边 / 一家 but is no town: an office (社保局那边), a verb (应聘一家)
 _NO_TOWN = re.compile(r"[局所院厂站队部委]$|^(应聘|打工|上班|工作|干活|做|开|跑|送|找|住|租)")
@@ -253,7 +253,7 @@ def _chains(text: str) -> list[_Mention]:
                 ext += 1
                 continue
             u = _UNIT.match(rest)
-            if not u or _EXT_STOP_RE.search(u.group("name")) or u.group("name").endswith("城") and u.group("unit") == "乡":
+            if not u or _EXT_STOP_RE.search(u.group("name")) or u.group("unit") == "乡" and u.group("name")[-1] in "城返回下":
                 # a town written without its suffix, right before 那边 / 这边 / 一家 ... (东莞长安这边, 金阳那边)
                 tm = re.match(r"^(\s?)([\u4e00-\u9fff]{2,3}?)(?=那边|这边|那块|附近|一带|一个|一家|那里|这里)", rest)
                 if tm and not _EXT_STOP_RE.search(tm.group(2)) and ext == 0 and not _NO_TOWN.search(tm.group(2)):
