@@ -39,7 +39,9 @@ def _char_table() -> dict[int, str]:
         parts = line.split("\t")
         if len(parts) == 2 and len(parts[0]) == 1:
             simplified = parts[1].split(" ")[0]
-            if len(simplified) == 1:
+            # 嗰 -> 𠮶: a simplified form outside the basic plane, which no pattern or tokenizer here reads
+            # (Cantonese texts write 嗰); keep the character as written
+            if len(simplified) == 1 and ord(simplified) <= 0xFFFF:
                 table[ord(parts[0])] = simplified
     for cp in range(0xFF01, 0xFF5F):          # full-width ASCII
         table[cp] = chr(cp - 0xFEE0)

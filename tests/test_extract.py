@@ -880,6 +880,10 @@ def test_project_names_and_the_places_before_them(text, project):
     assert field_of(text, "project") == project
 
 
+def test_a_cantonese_determiner_survives_normalisation():
+    assert field_of("喂 我哋喺东莞长安嗰间骏丰电子 成班工友十几个人 老细走佬 欠我哋人工", "employer") == "骏丰电子"
+
+
 @pytest.mark.parametrize("text", [
     "喂 我就是 在 九龙坡 那个 轻轨站 那个工地上 搞钢筋的 老板欠我们钱",        # a kind of site after 那个: no name
     "在厦门中山路那家“老林沙茶面”干了四个多月 上个月工资到现在还没发",            # a quoted shop after 那家

@@ -25,3 +25,9 @@ def test_emoji_and_mixed_scripts_survive():
 @given(st.text(max_size=300))
 def test_length_is_always_preserved(text):
     assert len(normalise(text).text) == len(text)
+
+
+def test_a_simplified_form_outside_the_basic_plane_is_not_taken():
+    # OpenCC maps the Cantonese 嗰 to 𠮶 (U+20BB6); the extraction rules and the tokenizers read 嗰
+    n = normalise("入咗江门嗰间骏丰电子")
+    assert n.text == "入咗江门嗰间骏丰电子" and len(n.text) == len(n.original)
