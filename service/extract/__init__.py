@@ -140,6 +140,8 @@ _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全�
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
+# a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
+_GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
@@ -152,8 +154,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     or 欠了我两万一千多 / 一共差了8000块 with 像我这样的还有三十几个人 / 同校另有5名老师情况相同 after it.
     Not a sum of the group's (我们十一个人的工钱算下来是五十六万三)."""
     clause = _clause_before(text, a.start)
-    if _OWN_SUM.search(clause) and not re.search(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)", clause) \
-            or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
+    if _OWN_SUM.search(clause) and not _GROUP_TOTAL.search(clause) or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
         return True          # 我自己是两万三, 我的一共1.5w左右
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
@@ -232,10 +233,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         return _owed_fallback(text, amounts)
     # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
     # in the same case (O1)
-    own = [a for a in amounts if a.kind == "other" and _OWN_SUM.search(_clause_before(text, a.start))
-           and _OTHERS_ALIKE.search(text, a.end) and not _NON_WAGE_AFTER.match(text, a.end)]
-    if workers and workers >= 2 and len(own) == 1:
-        return own[0].value * workers, True
+    own_sums = [a for a in amounts if a.kind == "other" and _OWN_SUM.search(_clause_before(text, a.start))
+                and _OTHERS_ALIKE.search(text, a.end) and not _NON_WAGE_AFTER.match(text, a.end)]
+    if workers and workers >= 2 and len(own_sums) == 1:
+        return own_sums[0].value * workers, True
     per = [a for a in amounts if a.kind == "per_person"]
     paid_each = [a for a in per if _PAID.search(text[max(0, a.start - 12):a.start])]
     owed_each = [a for a in per if a not in paid_each]
@@ -265,20 +266,13 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             if total > 0:
                 return total, True
     monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
-    om = _OWED_MONTHS.search(text)
-    if monthly and om:
-        try:
-            n_owed = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4")
-            months, period_cand = {"俩": 2, "仨": 3}.get(n_owed) or parse_number(n_owed)[0], None
-        except ValueError:
-            om = None
-    ml = _OWED_MONTH_LIST.search(text) if monthly and not om else None
-    if ml:
-        months, period_cand, om = len(re.findall(r"月", ml.group(1))), None, ml
+    owed_months = _months_owed(text) if monthly else None
+    if owed_months is not None:
+        months, period_cand = owed_months, None
     if monthly and months and months >= 1 and (period_cand is None or period_cand.unit != "day"):
         n = months
         pm = _PAID_MONTHS.search(text)
-        if pm and not om:
+        if pm and owed_months is None:          # months paid count only against months worked
             try:
                 paid_n = pm.group("n") or pm.group("n2")
                 paid_m = {"半": 0.5, "首": 1}.get(paid_n) or parse_number(paid_n)[0]
@@ -298,6 +292,19 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             if total > 0:
                 return total, True
     return _owed_fallback(text, amounts)
+
+
+def _months_owed(text: str) -> float | None:
+    """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给), or None."""
+    om = _OWED_MONTHS.search(text)
+    if om:
+        n = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4")
+        try:
+            return {"俩": 2, "仨": 3}.get(n) or parse_number(n)[0]
+        except ValueError:
+            pass
+    named = _OWED_MONTH_LIST.search(text)
+    return len(re.findall(r"月", named.group(1))) if named else None
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
