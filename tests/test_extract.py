@@ -945,3 +945,69 @@ def test_an_agency_recruiting_for_a_factory_names_no_factory():
 def test_a_bare_kind_of_firm_is_no_contractor(text):
     # only a bare role word for a person (包工头, 工头, 班组长) or 劳务中介 stands for the one who hired them (P2)
     assert field_of(text, "contractor") is None
+
+
+# --------------------------------------------------------------- round 8 (dev-o read)
+@pytest.mark.parametrize("text,workers", [
+    ("咱们有十好几个老乡在这个厂干了半年 工钱一直拖着", 10),                    # 十好几: ten-odd, not 好几 (two)
+    ("还欠我一万八，跟我一起招过去的有二十几个人，都差不多。", 21),            # 跟我一起…的有 N: the writer is one more (W3)
+])
+def test_headcounts_written_loosely(text, workers):
+    assert field_of(text, "workers") == workers
+
+
+@pytest.mark.parametrize("text,total", [
+    ("至今还拖欠我们班组人工费46万余元。", 460000),                          # 人工费 is pay, not a fee
+    # a month range owed at a monthly rate, less what each was paid
+    ("该厂拖欠全厂六十多名工人6至8月工资，每人每月约4000元，厂里8月中发过一次生活费，每人500元。", 4000 * 3 * 60 - 500 * 60),
+    ("我在工地做小工 带班的说一天200 干了15天 一共3000块 到现在没给 我们一起的还有十几个都没拿到", 3000 * 11),   # O1
+    ("我是郸城的，老板只给了生活费，剩下的六千四到现在也没给。我们一块去的还有五个人，都是这情况。", 6400 * 6),                           # O1
+])
+def test_owed_totals_round_8(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("我们在那个工地干粉刷 那个 姓孙的包公头 年前就说钱马上到", "姓孙的包公头"),     # 包公头: the ASR homophone
+    ("在象山影视城跑龙套 群头阿强说一天150", "群头阿强"),                           # 群头: the extras' crew boss
+    ("我们是跟劳务分包老板钱某签的合同。", "劳务分包老板钱某"),
+    ("前年跟着俺庄的老葛去邻县一个厂房工地干活，干了两个月", "老葛"),                 # who took them there
+])
+def test_crew_bosses_round_8(text, contractor):
+    assert field_of(text, "contractor") == contractor
+
+
+@pytest.mark.parametrize("text,project", [
+    ("我们在泰州市姜堰区溱湖退田还湖湿地修复工程干了半年", "溱湖退田还湖湿地修复工程"),     # 还 inside the name
+    ("我们在南京江北新区地铁4号线那个标段干活", "地铁4号线"),
+    ("参与郑州市高新区张村至李庄道路改建工程施工", None),
+])
+def test_projects_round_8(text, project):
+    got = field_of(text, "project")
+    if project is None:
+        assert got is None or not got.startswith(("市", "区", "县")), got     # never a name cut inside a place
+    else:
+        assert got == project
+
+
+def test_a_kind_of_work_on_an_unnamed_site_is_no_project():
+    assert field_of("跟着老乡去了一个高速公路的绿化工地干活，一天一百八", "project") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("去年入职杭州智汇未来网络科技有限公司做客服", "杭州智汇未来网络科技有限公司"),    # 未来 is a word of the name
+    ("举报一家名为金点首饰加工坊的家庭作坊使用童工", "金点首饰加工坊"),
+    ("我们帮业主贴瓷砖干完一个多月了 装修公司叫美家居装饰 欠我们人工费八千", "美家居装饰"),   # working for owners: no customer
+])
+def test_employers_round_8(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "我以前在厂里上班 现在自己跑滴滴 灵活就业社保怎么交",                  # on one's own account
+    "我是去年毕业的南昌大学学生，想问问就业补贴怎么申请",                      # where they studied
+    "在一家叫张记牛肉面的店吃饭吃出头发，老板态度很差",                        # a customer
+    "我借给一个开砖厂的老板钱 借了八万 现在不还了",                             # a loan
+])
+def test_no_employer_round_8(text):
+    assert field_of(text, "employer") is None

@@ -130,16 +130,19 @@ _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣�
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
                               r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
+# 拖欠全厂一百多名职工3至5月工资: a range of months owed
+_OWED_MONTH_RANGE = re.compile(rf"(拖欠|欠|没发|未发|没给)[^{CLAUSE_PUNCT}]{{0,14}}?(?<!\d)(?P<a>\d{{1,2}})(至|到|-|~)(?P<b>\d{{1,2}})月份?的?(工资|工钱|薪水)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
-                           r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况)")
+                           r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
+                           r"都是这情况|都这情况|也是这情况)")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
-_WRITER_IS = re.compile(r"(^|[，,：:])(其|来电人|本人|我)(为|系|是|在)")
+_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
@@ -238,7 +241,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     if workers and workers >= 2 and len(own_sums) == 1:
         return own_sums[0].value * workers, True
     per = [a for a in amounts if a.kind == "per_person"]
-    paid_each = [a for a in per if _PAID.search(text[max(0, a.start - 12):a.start])]
+    paid_each = [a for a in per if _paid_to(text, a)]
     owed_each = [a for a in per if a not in paid_each]
     if owed_each and workers:
         # 说好每人四万，结果一人才给了一万五: what each is still owed, times the headcount
@@ -304,12 +307,26 @@ def _months_owed(text: str) -> float | None:
         except ValueError:
             pass
     named = _OWED_MONTH_LIST.search(text)
-    return len(re.findall(r"月", named.group(1))) if named else None
+    if named:
+        return len(re.findall(r"月", named.group(1)))
+    rng = _OWED_MONTH_RANGE.search(text)
+    if rng and 1 <= int(rng.group("a")) < int(rng.group("b")) <= 12:
+        return int(rng.group("b")) - int(rng.group("a")) + 1
+    return None
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
                    r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发了|只结了|结了|支付了?|付了)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
+
+
+# 公司5月底发过一次生活费，每人800元: paid, with 每人 opening the next clause
+_PAID_THEN_EACH = re.compile(rf"(发过|发了|给过|给了|支付过|支付了|付过|付了)[^{CLAUSE_PUNCT}]{{0,8}}[，,]\s?(每人|每个人|每名)$")
+
+
+def _paid_to(text: str, a: Amount) -> bool:
+    """Whether the figure is a sum paid (只给过我三千块生活费, 发过一次生活费，每人800元)."""
+    return bool(_PAID.search(text[max(0, a.start - 12):a.start]) or _PAID_THEN_EACH.search(text[max(0, a.start - 20):a.start]))
 
 
 def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, each_by_default: bool = False) -> float:
@@ -321,8 +338,8 @@ def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, ea
         if a.kind not in ("other", "per_person"):
             continue
         left, right = text[max(0, a.start - 12):a.start], text[a.end:a.end + 5]
-        if _PAID.search(left) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
-            each = bool(re.search(r"(每人|每个人|一人|每名)", left) or
+        if _paid_to(text, a) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
+            each = bool(re.search(r"(每人|每个人|一人|每名)", left[-4:] if _PAID_THEN_EACH.search(text[max(0, a.start - 20):a.start]) else left) or
                         each_by_default and not re.search(r"(我们|大家|一共|总共|共)", left)) and workers
             total += a.value * (workers if each else 1)
     return total

@@ -240,7 +240,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             continue
         non_wage_right = (_NON_WAGE.match(right.lstrip("的")) or
                           re.match(r"^(的)?[^，,。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)) and \
-            not re.match(r"^(的)?(配送费|跑单费|派送费|派件费|课时费|代课费|加班费|计件费|保姆费|护工费)", right)   # a rider's or teacher's pay
+            not re.match(r"^(的)?(配送费|跑单费|派送费|派件费|课时费|代课费|加班费|计件费|保姆费|护工费|人工费)", right)   # a rider's or teacher's pay
         non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药)", left)
         strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
@@ -249,7 +249,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账|"
                                 r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回|冇畀|唔畀|冇俾|就咁冇咗)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
-            not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
+            not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工|人工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
         if re.search(rf"(每天|一天|每日|日薪|(?<![\d号])日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \

@@ -80,6 +80,8 @@ def _overlaps(s, e, blocked):
 # stop characters that open a word inside a name: 干堤 / 干流 / 干渠 (the main dike, stream, canal), 还建 (resettlement housing),
 # 好帮手 / 好帮嫂 (a housekeeping agency's name)
 _WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "阳日荣前华东"}
+# a stop word that ends a word firms put in their names (启航未来教育科技有限公司)
+_WORD_CLOSED_BY = {"来": "未"}
 
 
 def _place_opens_at(text: str, i: int) -> bool:
@@ -110,6 +112,9 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if text[i:i + 1] and text[i:i + 1] in _WORD_OPENED_BY.get(ch, ""):
             i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还
+            continue
+        if i >= 2 and text[i - 2] in _WORD_CLOSED_BY.get(ch, ""):
+            i -= 2          # 未来: a word, not the stop word 来
             continue
         if ch in _STOP_CH and _place_opens_at(text, i - 1):
             i -= 1          # 于都县, 那曲市: a place whose first character is also a stop word
@@ -157,7 +162,7 @@ class _Org:
 
 
 _CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?:什么|啥子|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
-                     r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间|民宿|客栈|茶楼)"
+                     r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间|民宿|客栈|茶楼|作坊)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
                        r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)(?=[\s，。,；;！？!?]|$)")
@@ -318,6 +323,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
     for m in _PLATFORM.finditer(text):
         if any(o.start < m.end() and m.start() < o.end for o in out) or "加盟" in text[m.end():m.end() + 8]:
             continue          # 申通的一个加盟网点: the franchisee employs them
+        if re.search(r"自己(跑|开)$", text[max(0, m.start() - 3):m.start()]):
+            continue          # 现在自己跑滴滴: on one's own account, no employer
         out.append(_Org(m.start(), m.end(), m.group(0), "", "platform"))
     for m in _CALLED.finditer(text):
         name = m.group("name").strip()
@@ -417,15 +424,16 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
 
 # The writer as a customer (bought a flat, a gym card, a course; a renovation of their home) and never
 # as someone working: the firms in the text are sellers, not employers (`other` texts carry none).
-_CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
+_CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}(?<![给帮替])业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
                        r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|(?<!公)租房|充值|"
                        r"(我的|我们的|欠我|欠我们)货款|噪音|扰民|打桩|夜间施工|渣土|供货|寄送|寄的|寄了|快递丢|"
                        r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|"
                        r"小区业主|为[^,，。]{0,12}业主|(收取?|涨|上调|交|缴)[^,，。]{0,4}物业费|物业费[^,，。]{0,4}(涨|上调|从每|每平)|装房子|找了家装修公司|给孩子报|孩子报了|剩余课时|土地流转|流转给|分红|征收|征地|"
-                       r"家装合同|家装公司|找了?[^,，。]{0,8}装修房子|(我家|自家)[^,，。]{0,12}房子|房子[^,，。]{0,12}装修|租住|退租|押一付三|买的手机|买了[一台部辆]|以租代购")
+                       r"家装合同|家装公司|找了?[^,，。]{0,8}装修房子|(我家|自家)[^,，。]{0,12}房子|房子[^,，。]{0,12}装修|租住|退租|押一付三|买的手机|买了[一台部辆]|以租代购|"
+                       r"(店|馆|餐厅|饭店)[^,，。]{0,2}(吃饭|用餐|就餐)|吃出|借给[^,，。]{0,12}钱")
 _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
                            r"干(?![了完嘛啥吗])|入职|就职)|受雇|被雇|聘用|招用|"
-                           r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
+                           r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪|人工费)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
                            r"我们(园|厂|公司|店|学校|单位|医院|车间|班组|科室)|厂里|厂子|车间里|店里|公司里|单位里|"
                            r"[\d一二三四五六七八九十几]+[多余来]?名[\u4e00-\u9fff]{0,3}(员|工|师|手|机)")
 
@@ -443,8 +451,9 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         if not labour and not o.role and o.how != "called":
             continue
         if re.match(r"^\s?(做的?手术|住院|看病|治疗|就诊|看的病|抢救)", text[o.end:o.end + 6]) or \
-                re.search(r"房东(是|为)?\s?$", text[max(0, o.start - 4):o.start]):
-            continue          # 在大同市第三人民医院做的手术, 房东是X: where they were treated or housed
+                re.search(r"房东(是|为)?\s?$", text[max(0, o.start - 4):o.start]) or \
+                re.search(r"毕业(的|于)\s?$", text[max(0, o.start - 4):o.start]) or re.match(r"^的?(学生|毕业生)", text[o.end:o.end + 4]):
+            continue          # 在大同市第三人民医院做的手术, 房东是X, 刚毕业的大同大学学生: where they were treated, housed or taught
         if re.search(r"原[^，,。的]{0,10}$", text[max(0, o.start - 12):o.start]) and (
                 re.match(r"^[^，,。]{0,8}退休", text[o.end:]) or re.search(r"退休|养老金|工龄|视同缴费", text)
                 and not re.search(r"欠|未缴|没缴|没有缴|停缴|少缴|漏缴|没(给)?(我|我们|其)?交|没有交|未交|补偿|辞退|解除|开除", text)):

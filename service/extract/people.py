@@ -17,7 +17,7 @@ PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|�
 NON_WORKER = r"会员|村民|业主|居民|学员|家长|户|老人|乘客|旅客|顾客|消费者|患者|病人|业户|考生|居户|住户|就业困难人员|贫困户|股东"
 
 _HEAD = re.compile(
-    rf"(?P<pre>共有|一共有?|总共有?|合计|共计|共|约|大约|近|将近)?(?P<num>{NUMERAL})(?P<mid>[多余来])?"
+    rf"(?P<pre>共有|一共有?|总共有?|合计|共计|共|约|大约|近|将近)?(?P<num>十好几|{NUMERAL})(?P<mid>[多余来])?"
     rf"(?P<cls>个|名|位|人|號|号)?")
 _NOUN_AFTER = re.compile(rf"^[^，。；！？,;!?\n0-9]{{0,12}}?(?P<noun>{PERSON_NOUN})")
 _NONW_AFTER = re.compile(rf"^[^，。；！？,;!?\n]{{0,8}}?({NON_WORKER})")
@@ -34,6 +34,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
     out = []
     for m in _HEAD.finditer(text):
         num, cls, mid = m.group("num"), m.group("cls") or "", m.group("mid") or ""
+        num = num.replace("十好几", "十几")         # 十好几个民工: ten-odd, not 好几 (two)
         ns, ne = m.start("num"), m.end("num")
         if _overlaps(ns, ne, blocked):
             continue
@@ -115,6 +116,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     wide = text[max(0, m.start() - 24):m.start()]
     if re.search(r"(像|跟|和)(我|他|她|其)(这样|这种|情况一样|一样)[^，。,\d一二三四五六七八九十几]{0,14}还有[^，。,\d]{0,5}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d]{0,4}还有[^，。,\d一二三四五六七八九十几]{0,6}$", wide) or \
+            re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d一二三四五六七八九十几]{0,6}的有$", before) or \
             re.search(r"(跟着|一起|一块)(去|来|出来)的?还有$", before) or \
             re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人

@@ -102,6 +102,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         s = _scan_left(text, m.start(), 30)
         while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
             s = _scan_left(text, s - 1, 30)          # 清水河灌区续建配套与节水改造工程: one name
+        if s >= 3 and text[s - 1] == "还" and re.search(r"退[\u4e00-\u9fff]$", text[s - 3:s - 1]):
+            s = _scan_left(text, s - 1, 30)          # 南四湖退田还湖生态修复工程: 还 is part of the name here
         inner = [x.end() for x in re.finditer(r"项目|工程", text[s:m.start()])]
         if inner and m.start() - (s + inner[-1]) >= 4 and re.match(r"[\u4e00-\u9fff]{4}", text[s + inner[-1]:m.start()]):
             s = s + inner[-1]          # 招商引资重点项目|南部县智能家居产业园…工程: one name ends where the next begins
@@ -117,6 +119,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
                 and _place_opens_at(text, s - 2):
             s += 1          # 泰来|县嫩江…: the end of a place cut at a stop character (来)
         name = text[s:m.start()]
+        if text[s - 1:s] == "的" and re.search(r"(一个|一处|某个)[^，。,\s]{1,10}的$", text[max(0, s - 14):s]):
+            continue          # 一个旅游公路的护坡工地: a kind of work on a site with no name
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
         if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
@@ -141,7 +145,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             cands.append((s, m.end()))
     site_cands: list[tuple[int, int]] = []
     # X的工地 / X工地: 龙袍新城安置房的工地上, 城南污水处理厂的工地
-    for m in re.finditer(r"(的|\s?那个\s?)(工地|楼盘|装修活)", text):
+    for m in re.finditer(r"(的|\s?那个\s?)(工地|楼盘|装修活|标段)", text):
         e = m.start()
         s = _scan_left(text, e, 16)
         if e - s < 3:
@@ -151,7 +155,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         name = text[s:e]
         if _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"(公司|我们|小区旁边)", name):
             continue
-        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院|壹号|一号)$", name):
+        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院|壹号|一号|号线)$", name):
             continue
         s = _strip_address(text, s, e)
         site_cands.append((s, e))
@@ -167,6 +171,9 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         start_place = _last_place_start(text[s0:route_at], division=True)
         if start_place < route_at - s0:
             s0 += start_place          # 东南州|三穗县至剑河县: the route's first place, not what is cut of the one before
+        cut = re.match(r"^[市区县].*[市区县](?=[\u4e00-\u9fff]{2})", text[s0:route_at])
+        if cut:
+            s0 += cut.end()            # 洛阳|市伊滨区|李村至庞村: the end of a district cut by the scan goes
         if route_at - s0 >= 2:
             cands.append((s0, m.end()))          # 龙驹镇至梨树乡公路改建工程: the works on it stay in the name
     # “澴川府”项目, “东江湖渔光互补光伏项目”: a quoted name is the project's name as written, quotes excluded
