@@ -1011,3 +1011,64 @@ def test_employers_round_8(text, employer):
 ])
 def test_no_employer_round_8(text):
     assert field_of(text, "employer") is None
+
+
+# --------------------------------------------------------------- round 8 (dev-r read)
+@pytest.mark.parametrize("text,total", [
+    ("在“川味小馆”干了两个月 说好4200一个月 老板一直拖 前后就给了1500", 4200 * 2 - 1500),   # 4200一个月: 一 opens the next word
+    ("全校三十名老师每人累计少发约6000元，校长说等董事会。", 6000 * 30),                   # 少发 is no payment
+    ("其在某超市工作，其工资3900元被以各种名义扣掉了900元。来电人称班组其他7名员工情况相同。", 900 * 8),    # kept back, O1
+    ("从今年8月起工资一直拖着不发，到现在已经四个月了，每月应发约5200元。", 5200 * 4),      # 每月应发: a month's rate
+    ("说好每月工资4500元，三个月来一分未发。同去的还有本村3个人。", 4500 * 3 * 4),
+    ("厂里八十多号工人，大家都是这样。我一个人的工资就欠了一万六左右", 16000 * 80),
+    ("约定每人每月工资4000元，共干了6个月。公司只在9月给每人发过一次3000元，信访人等12人其余工资一直未付。",
+     (4000 * 6 - 3000) * 12),
+    ("经对账，确认应付工资合计568000元，公司于1月支付20万元后，其余款项至今未付。", 368000),
+])
+def test_owed_totals_round_8_dev_r(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("我们是跟到一个小包工头 姓马的 马老五 他喊我们去的", "马老五"),     # the name said after the surname (P3)
+    ("跟到那个班组长 班组长姓田 田某 他喊我们去挖沟", "田某"),
+    ("去年跟着村里一个带班的叫何老大去贵阳做装修", "何老大"),
+])
+def test_crew_bosses_round_8_dev_r(text, contractor):
+    assert field_of(text, "contractor") == contractor
+
+
+@pytest.mark.parametrize("text,project", [
+    ("我们在六盘水市水城区城乡供水一体化工程那边挖沟", "水城区城乡供水一体化工程"),      # the place names public works
+    ("在正安县第二中学新建教学楼及附属工程做活路", "正安县第二中学新建教学楼及附属工程"),
+    ("在银川市金凤区北京中路综合管廊工程项目做钢筋", "北京中路综合管廊工程项目"),        # works on a road carry its name
+])
+def test_projects_round_8_dev_r(text, project):
+    assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text", [
+    "我前两年借了网贷 后头工地上活路少了 就没还得上",
+    "县城附近的一处养殖棚改造工地，中午还让工人在棚顶干活",
+    "中介说给介绍去西藏工地一天四百包吃住 结果根本没有这个工地",
+])
+def test_no_project_round_8_dev_r(text):
+    assert field_of(text, "project") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("该工程由承包人赵某某以四川蜀通建设工程有限公司名义承建，拖欠我们工资", "四川蜀通建设工程有限公司"),
+    ("我们是经开区内贵州黔兴鞋业有限公司的员工，公司停发工资三个月", "贵州黔兴鞋业有限公司"),
+    ("总包单位为甘肃陇原建工集团有限公司，欠我们工资", "甘肃陇原建工集团有限公司"),      # 陇原: no 原 (former)
+])
+def test_employers_round_8_dev_r(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "老板说是开劳务公司的，欠了我们工钱",
+    "那家焦化厂工人进炭化室清焦不戴防毒面具",
+    "有的省份按学校的偏远程度分档发放补助，我们县能不能也这样",
+])
+def test_no_employer_round_8_dev_r(text):
+    assert field_of(text, "employer") is None

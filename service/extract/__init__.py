@@ -112,7 +112,7 @@ def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapp
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|本人|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -125,7 +125,7 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
-                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?"
+                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?(一分钱?|分文)?"
                           r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
@@ -142,12 +142,12 @@ _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全�
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
-_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)(为|系|是|在)")
+_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
-_GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部)")
+_GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
@@ -233,7 +233,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         if paid:
             return a.value - paid, True
     if not ARREARS.search(text):
-        return _owed_fallback(text, amounts)
+        return _owed_fallback(text, amounts, workers)
     # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
     # in the same case (O1)
     own_sums = [a for a in amounts if a.kind == "other" and _OWN_SUM.search(_clause_before(text, a.start))
@@ -294,7 +294,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             total = rate * n * (rate_workers or 1) - (0.0 if pm else paid)
             if total > 0:
                 return total, True
-    return _owed_fallback(text, amounts)
+    return _owed_fallback(text, amounts, workers)
 
 
 def _months_owed(text: str) -> float | None:
@@ -316,7 +316,7 @@ def _months_owed(text: str) -> float | None:
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
-                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发了|只结了|结了|支付了?|付了)"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发[了过]|只结了|结了|支付了?|付了)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 
@@ -351,17 +351,26 @@ _DEDUCTED = re.compile(r"(扣了|被扣|克扣|扣发|扣我|扣掉|罚了|罚�
                        rf"|(扣下|扣发|扣了)[^{CLAUSE_PUNCT}费金]{{0,10}}(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$")   # 扣下其最后两个月工资计9600元
 
 
-def _owed_fallback(text: str, amounts: list[Amount]) -> tuple[float | None, bool]:
-    """Wages kept back (被扣了快一千) or a sum claimed (应该有好几万, 赔偿金约2.8万元) when nothing else is owed."""
+def _kept_back(text: str, amounts: list[Amount]) -> Amount | None:
+    """The sum said to be kept back (被扣了快一千) or claimed (应该有好几万, 赔偿金约2.8万元), if any."""
     kept = [a for a in amounts if _DEDUCTED.search(text[max(0, a.start - 12):a.start])
             and not re.search(r"(费|押金|医药)", text[a.end:a.end + 4])]
     right_after = [a for a in kept if re.search(r"(扣了|被扣了?|扣发了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, a.start - 6):a.start])]
     if right_after:
         # 超时罚五十 差评罚两百 上个月被扣了一千三: the largest sum said to be kept back adds the fines up
-        return max(right_after, key=lambda a: a.value).value, False
-    if kept:
-        return kept[0].value, False
-    return None, False
+        return max(right_after, key=lambda a: a.value)
+    return kept[0] if kept else None
+
+
+def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None) -> tuple[float | None, bool]:
+    """Wages kept back or claimed when nothing else is owed; the writer's own, with others in the same
+    case (其工资被扣掉了1380元…部门其他11名员工情况相同), times the headcount (O1)."""
+    a = _kept_back(text, amounts)
+    if a is None:
+        return None, False
+    if workers and workers >= 2 and _writers_own_sum(text, a):
+        return a.value * workers, True
+    return a.value, False
 
 
 def extract(text: str, reference_date: dt.date | None = None,

@@ -35,7 +35,7 @@ _BARE = re.compile(r"包工头|包公头|劳务中介|班组长|工头|判头|�
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
                             rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
                             rf"(?!包工头|工头|班组长|老板)(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
-                            rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找))")
+                            rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找|去|喊|从))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
 _PERSON_LEADS = re.compile(rf"(?:(?<![\u4e00-\u9fff])(?P<name>{_SN}某{{1,2}})|(?<![老小])(?P<name3>老{_SN}))(?=(?:从[\u4e00-\u9fff]{{1,4}})?(?:带了|带着|带领|招了|招来|叫了|拉了))|(?<=的)(?P<name2>{_SN}某{{1,2}})(?=带了|带着|带领|招了|招来)")
 _WORD_ENDING_IN_SURNAME = {"公司", "上司", "汽车", "火车", "货车", "卡车", "餐车", "工程", "装修", "物业", "大老", "小老",
@@ -91,6 +91,11 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     if xm and (best is None or xm.start() < best[0]):
         best = (xm.start(), xm.end())          # 一个姓何的老板 ... 何老板: the first mention
     if best:
+        sur = re.search(rf"姓(?P<s>{_SN})(的)?$", text[best[0]:best[1]])
+        named = sur and re.match(rf"^(的)?\s?(叫)?\s?(?P<name>{sur.group('s')}(某{{1,2}}|[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|$))",
+                                 text[best[1]:best[1] + 8])
+        if named:          # 班组长姓潘 潘某, 姓罗的 罗老幺: the name said after the surname (P3)
+            return Span(named.group("name"), best[1] + named.start("name"), best[1] + named.end("name"))
         return Span(text[best[0]:best[1]], best[0], best[1])
     # 马建军(包工头): a name with its role in brackets after it; the span is the name (P3)
     pm = re.search(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}(?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}))[(（](包工头|工头|班组长|带班的|劳务老板)[)）]", text)

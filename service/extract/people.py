@@ -43,9 +43,12 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             continue
         after = text[m.end():]
         if cls in ("号", "號"):
-            if not after.startswith("人"):
+            if not after.startswith(("人", "工人", "员工", "职工", "民工")):
                 continue
-            cls, after = "人", after[1:]          # 三十几号人, 一百来号人
+            if after.startswith("人"):
+                cls, after = "人", after[1:]          # 三十几号人, 一百来号人
+            else:
+                cls = "名"          # 一百多号工人
         if cls == "人":
             if re.match(r"^(民|次|份|头|家|户)", after) or re.match(r"^均\s?(约|大约|\d|[一二两三四五六七八九十])", after):
                 continue
@@ -117,10 +120,10 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     if re.search(r"(像|跟|和)(我|他|她|其)(这样|这种|情况一样|一样)[^，。,\d一二三四五六七八九十几]{0,14}还有[^，。,\d]{0,5}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d]{0,4}还有[^，。,\d一二三四五六七八九十几]{0,6}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d一二三四五六七八九十几]{0,6}的有$", before) or \
-            re.search(r"(跟着|一起|一块)(去|来|出来)的?还有$", before) or \
+            re.search(r"(跟着|一起|一块|同)(去|来|出来)的?还有[^，。,\d一二三四五六七八九十几]{0,3}$", before) or \
             re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
-    if re.search(r"(还有|另外还有|另有)[^，。,\d一二三四五六七八九十几]{0,5}$", before) and \
+    if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$", text[max(0, m.start() - 14):m.start()]) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"
                      r"也没|都没|也未|都未|也被|也差不多)", after):
         return True

@@ -20,7 +20,7 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
@@ -40,7 +40,7 @@ def _project_start(text: str, s: int, e: int) -> int:
                 or ms[0].ext and re.search(r"[^区县市镇乡]{1,4}(路|街|大道|大街)$", text[s:s + ms[0].end])):
             s_named = s + ms[0].end        # a single city or district (让胡路区龙跃北街) before a site's name
     road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", text[s:s_named])
-    if road and re.match(r"^(雨污|管网|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
+    if road and re.match(r"^(雨污|管网|综合管廊|管廊|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
@@ -56,7 +56,7 @@ def _project_start(text: str, s: int, e: int) -> int:
 
 # what a public works or institution is called after the place it serves: 临县城区污水管网改造工程,
 # 潼南区全民健身中心项目, 梅江镇第三小学新教学楼项目 (the place just before it is part of its name)
-_PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中心医院|农村|城区|全民|易地|高效|综合|污水|供水|环湖|管网|市政|"
+_PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中心医院|农村|城区|城乡|[大中小]型|全民|易地|高效|综合|污水|供水|环湖|管网|市政|"
                            r"中西医|一中|二中|三中|实验|棚户区|老旧小区|保障性|扶贫|体育|文化|图书馆|博物馆|游客中心|"
                            r"[东西南北]延|延伸)")
 
@@ -100,7 +100,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if re.match(r"^(有限|股份|公司|集团|队|处|局|部|师|款|量|车|建设有限)", text[e:]):
             continue
         s = _scan_left(text, m.start(), 30)
-        while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建)$", text[s - 5:s - 1]):
+        while s >= 3 and text[s - 1] in "与及" and re.search(r"(配套|建设|改造|新建|扩建|道路|厂房|管网|绿化|续建|楼)$", text[s - 5:s - 1]):
             s = _scan_left(text, s - 1, 30)          # 清水河灌区续建配套与节水改造工程: one name
         if s >= 3 and text[s - 1] == "还" and re.search(r"退[\u4e00-\u9fff]$", text[s - 3:s - 1]):
             s = _scan_left(text, s - 1, 30)          # 南四湖退田还湖生态修复工程: 还 is part of the name here
@@ -119,8 +119,12 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
                 and _place_opens_at(text, s - 2):
             s += 1          # 泰来|县嫩江…: the end of a place cut at a stop character (来)
         name = text[s:m.start()]
-        if text[s - 1:s] == "的" and re.search(r"(一个|一处|某个)[^，。,\s]{1,10}的$", text[max(0, s - 14):s]):
-            continue          # 一个旅游公路的护坡工地: a kind of work on a site with no name
+        if text[s - 1:s] == "的" and re.search(r"(一个|一处|某个)[^，。,\s]{1,10}的$", text[max(0, s - 14):s]) or \
+                text[s - 1:s] != "的" and re.search(r"(一处|一个|一座|一栋)[^，。,\s叫的]{0,8}$", text[max(0, s - 12):s]) \
+                and not _ESTATE_NAME.search(text[s:m.start()]):
+            continue          # 一个旅游公路的护坡工地, 一处葡萄干晾房改造工地: a kind of work on a site with no name
+        if re.fullmatch(r"(新疆|西藏|内蒙|内蒙古|广西|宁夏|[\u4e00-\u9fff]{2}(省|市))", text[s:m.start()]):
+            continue          # 去新疆工地: a region, no site's name
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
         if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
