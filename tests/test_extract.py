@@ -1072,3 +1072,17 @@ def test_employers_round_8_dev_r(text, employer):
 ])
 def test_no_employer_round_8_dev_r(text):
     assert field_of(text, "employer") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("在“川渝小馆”火锅干了两个月 老板一直拖着工资", "川渝小馆"),               # a quoted shop by its kind
+    ("步行街“马家烤肉”欠我三个月工资，老板天天躲着", "马家烤肉"),              # the quoted name that owes
+    ("老杨说总包黔东路桥的钱没下来 一直拖着", "黔东路桥"),                      # 路桥 ends a builder's short name
+    ("该工程由鼎泰水务总承包，拖欠工资。请责令贵州鼎泰水务建设有限公司清偿。", "贵州鼎泰水务建设有限公司"),
+])
+def test_employers_round_8_quoted_and_short_names(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+def test_a_bridge_is_no_builder():
+    assert field_of("我在长江路桥下面的工地干活，老板欠钱", "employer") is None

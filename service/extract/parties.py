@@ -30,7 +30,7 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
               "加工厂|制品厂|工厂|厂|作坊|超市|商场|商店|专卖店|门店|分店|饭店|酒店|宾馆|餐厅|餐馆|饭馆|酒楼|食堂|火锅店|"
               "烧烤店|奶茶店|药店|药房|店|医院|卫生院|诊所|学校|小学|中学|幼儿园|学院|大学|培训中心|职介所|服务部|"
               "经营部|门市部|营业部|分部|中介所|劳务中介|中介|家政|物业|传媒|鞋业|精密|人力|物流|网点|车行|驾校|养老院|敬老院|俱乐部|"
-              "水产|五金|汽配|民宿|分拨中心|转运中心|托管班|煤业|果业|林场|茶坊|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|汽修|客栈|旅馆|旅店|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆")
+              "水产|五金|汽配|民宿|分拨中心|转运中心|托管班|煤业|果业|林场|茶坊|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|汽修|客栈|旅馆|旅店|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆|路桥(?![下上头边旁口])|水务")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
@@ -181,7 +181,9 @@ _LEAD_WORD = re.compile(r"(?<=是)和|队伍")
 
 
 # “老绥远烧麦馆”做服务员, 机构“启明星教育”的英语老师: a quoted workplace the writer works at
-_WORKS_AT_QUOTED = re.compile(r"^\s?(做|上班|打工|工作|担任|兼职|干活|当|任职|的[\u4e00-\u9fff]{0,3}?(老师|员工|服务员|厨师|店员|保安|保洁|司机|教练|导购|收银员))")
+_WORKS_AT_QUOTED = re.compile(r"^\s?(做|上班|打工|工作|担任|兼职|干活|当|任职|的[\u4e00-\u9fff]{0,3}?(老师|员工|服务员|厨师|店员|保安|保洁|司机|教练|导购|收银员)|"
+                              # “巴蜀老灶”火锅干了三个月, “老马家手抓”欠我两个月工资: a shop by its kind, or the one that owes
+                              r"(火锅|烧烤|串串|奶茶|面馆|小吃|酒吧|网吧|美容|美发|理发|足浴|便利店|药房|诊所|民宿|客栈)|(欠|拖欠|克扣)(了)?(我|俺|我们|其))")
 _SITE_NAME = re.compile(r"(小区|花园|苑|府|城|广场|大厦|工地|项目|工程|家园|公寓|楼盘|大道|路|街|镇|村|期)$")
 
 
@@ -209,7 +211,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
-        if m.group(0) in ("煤业", "果业") and re.match(r"^[\u4e00-\u9fff]{1,3}(厂|公司|有限)", text[e:e + 6]):
+        if m.group(0) in ("煤业", "果业", "路桥", "水务") and re.match(r"^[\u4e00-\u9fff]{0,3}(厂|公司|有限|集团)", text[e:e + 6]):
             continue          # 兴旺源煤业洗选厂: the name goes on
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
@@ -471,7 +473,8 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         return None
     for o in cands:
         if o.role == "employer":
-            return o
+            # 由湘南水务总承包 … 湖南湘南水务建设有限公司: the registered name the short one stands for
+            return next((f for f in orgs if o.name in f.name and len(f.name) > len(o.name) and f.name.endswith("公司")), o)
     firms = [o for o in cands if o.role not in ("contractor", "contractor?", "contractor!")]
     if len(firms) > 1 and any(o.role == "owner" for o in firms):
         firms = [o for o in firms if o.role != "owner"]       # the builder below the client answers for wages
