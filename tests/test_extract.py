@@ -1086,3 +1086,13 @@ def test_employers_round_8_quoted_and_short_names(text, employer):
 
 def test_a_bridge_is_no_builder():
     assert field_of("我在长江路桥下面的工地干活，老板欠钱", "employer") is None
+
+
+def test_two_groups_each_with_its_own_sum():
+    text = "我们木工班5名每人欠8000元，钢筋班7名每人欠6000元，老板说等工程款。"
+    assert field_of(text, "owed_total") == 5 * 8000 + 7 * 6000
+    assert field_of(text, "workers") == 12
+
+
+def test_others_in_the_same_case_as_the_writer_count_the_writer_too():
+    assert field_of("同一项目组的另外5名同事情况与本人相同。", "workers") == 6      # W3

@@ -205,6 +205,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     else wages kept back or claimed. A writer who gives only their own sum and a headcount of others in the
     same case (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
     rate_workers = workers
+    groups = _groups_each(text, amounts)
+    if groups:
+        return sum(n * a.value for n, a in groups), True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
@@ -297,6 +300,23 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     return _owed_fallback(text, amounts, workers)
 
 
+# 高空组8个人每人还差一万二，普工组13个人每人还差七千: groups, each with its own headcount and sum each
+_GROUP_EACH = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)[^{CLAUSE_PUNCT}\d]{{0,3}}(每人|每个人|一人|各)[^{CLAUSE_PUNCT}\d]{{0,5}}$")
+
+
+def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, Amount]]:
+    """(headcount, sum each) for every group of two or more stated one after another, else []."""
+    groups = []
+    for a in amounts:
+        m = _GROUP_EACH.search(text[max(0, a.start - 16):a.start])
+        if m and a.kind in ("per_person", "owed_total", "other"):
+            try:
+                groups.append((int(parse_number(m.group("n"))[0]), a))
+            except ValueError:
+                continue
+    return groups if len(groups) >= 2 and all(n >= 1 for n, _ in groups) else []
+
+
 def _months_owed(text: str) -> float | None:
     """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给), or None."""
     om = _OWED_MONTHS.search(text)
@@ -386,6 +406,9 @@ def extract(text: str, reference_date: dt.date | None = None,
     money = blocked + [(a.start, a.end) for a in amounts]
     heads = find_headcounts(text, money)
     workers, workers_approx = pick_workers(heads)
+    groups = _groups_each(text, amounts)
+    if groups and sum(n for n, _ in groups) > (workers or 0):
+        workers, workers_approx = sum(n for n, _ in groups), False       # two groups: everyone in them
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
     # A lone complainant with no count written keeps workers null (convention W1).

@@ -125,7 +125,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
     if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$", text[max(0, m.start() - 14):m.start()]) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"
-                     r"也没|都没|也未|都未|也被|也差不多)", after):
+                     r"也没|都没|也未|都未|也被|也差不多|[^，。,]{0,4}(与|和|跟)(本人|我|其)(相同|一样|情况相同))", after):
         return True
     if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
             re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
