@@ -1096,3 +1096,28 @@ def test_two_groups_each_with_its_own_sum():
 
 def test_others_in_the_same_case_as_the_writer_count_the_writer_too():
     assert field_of("同一项目组的另外5名同事情况与本人相同。", "workers") == 6      # W3
+
+
+# --------------------------------------------------------------- round 8 (dev-t read)
+@pytest.mark.parametrize("text,total", [
+    # the duration stated after an open range counts, not the months from its start to today
+    ("23名工人自2023年5月起在工地干活，约定每人每月工资8000元，截至9月底共4个月，期间每月仅向每人发放生活费1000元，其余工资至今未结清。",
+     (8000 - 1000) * 4 * 23),
+    ("学校自2023年3月起停发全体老师工资，全校约40名老师，每人每月工资五千元，至今已欠发两个月。", 5000 * 2 * 40),
+    ("在工地上搬砖，一天200，干了15天，老板一直说明天给。", 200 * 15),              # 一直说明天给: not paid
+    ("一个面馆帮厨 一个月 两千八 欠了我俩月的 老板说等生意好了再给", 2800 * 2),        # 俩月 without 个
+    ("我一个人就欠了九千二 我们车间三十多个都欠 老板说货款没回来", 9200 * 30),          # O1, 我们车间N个
+    ("做木工 一天三百二 做了五十天 班组长就给了三千块生活费 剩下的说等项目回款 我们班组还有 还有六个人 都是这样", (320 * 50 - 3000) * 7),
+    ("我们屯子六七个老娘们儿给大户摘辣椒 他说卖了就给 还是不给 一个人两千来块", 2000 * 6),
+])
+def test_owed_totals_round_8_dev_t(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+def test_money_for_goods_is_no_owed_wage():
+    assert field_of("那个建筑公司在我这拉砂石 货款一共十二万多 老板说工地没结账", "owed_total") is None
+
+
+def test_a_living_allowance_paid_each_month_is_no_monthly_wage():
+    # 每月…发放生活费1500元 is paid against a wage; with no wage stated, no total is made of it
+    assert field_of("公司每月只给我们发放生活费1500元，已经三个月了，这合法吗", "owed_total") is None

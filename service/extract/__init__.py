@@ -124,7 +124,7 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
 _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月"
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
-_OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?P<n>[一二两三四五六七八九十\d]+)个多?月(的)?(工资|工钱|薪水|没|未)?"
+_OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?(一分钱?|分文)?"
                           r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
@@ -255,8 +255,15 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         # an open range (今年3月开始) counts to the reference date; a stated duration (已经四个月了) is better
         durs = [c for c in period_cands if c.score >= 3.0 and c.months and c is not period_cand and c.sd is None
                 or (c is not period_cand and c.score == 3.0 and c.months)]
+        # 自2024年4月起 … 截至8月底共5个月 / 迄今已有4个月 / 至今已欠发三个月: the duration the text states after an
+        # open range counts, not the months from its start to the reference date
+        stated = [c for c in period_cands if c is not period_cand and c.months and period_cand.months
+                  and c.months < period_cand.months and c.start > period_cand.start and (c.sd is None or c.ed == period_cand.ed)
+                  and re.search(r"(共|已有|已经|已|欠发|拖欠|拖了|欠了)$", text[max(0, c.start - 3):c.start])]
         if durs:
             period_cand = durs[0]
+        elif stated and period_cand.score == 4.0:
+            period_cand = stated[0]
     months = period_cand.months if period_cand is not None else None
     # the others in the same case as the writer (O1): an advance the writer names was paid to each of them
     alike = bool(rate_workers and rate_workers >= 2 and (
@@ -287,7 +294,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             if paid_m < n:
                 n -= paid_m
         # 每月该拿的4000块只给了生活费每月800: a monthly allowance paid against a monthly wage
-        per_month_paid = next((a.value for a in amounts if a.rate == "month_other" and a.value < monthly[0].value
+        per_month_paid = next((a.value for a in amounts if a.rate in ("month_other", "month_paid") and a.value < monthly[0].value
                                and re.search(r"(给|发|付|支付)[^。]{0,8}$", text[max(0, a.start - 12):a.start])), 0.0)
         if per_month_paid:
             rate, paid, pm = monthly[0].value - per_month_paid, 0.0, None
@@ -321,7 +328,7 @@ def _months_owed(text: str) -> float | None:
     """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给), or None."""
     om = _OWED_MONTHS.search(text)
     if om:
-        n = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4")
+        n = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4") or om.group("n6")
         try:
             return {"俩": 2, "仨": 3}.get(n) or parse_number(n)[0]
         except ValueError:

@@ -33,6 +33,8 @@ class Amount:
     # how plainly an owed_total is worded, highest wins among several: 4 what remains (剩余78万元),
     # 3 the total named (合计72,000元), 2 an arrears word (欠, 没发), 1 a total word or arrears nearby
     cue: int = field(default=0, repr=False, compare=False)
+    # "day" / "month" for a wage rate; "month_other" a sum each month (每月…2000元) that may stand for the
+    # wage; "month_paid" a sum paid each month against the wage (每月仅向每人发放生活费1500元)
     rate: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict:
@@ -66,7 +68,7 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
                      r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|还说没钱|就说没钱|称没钱|再算|扣完了|全额扣除|扣除了|就这么没了|人都找不到|找不到人|冇给|冇结|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|冇畀|唔畀|冇出人工|就咁冇咗|没开了|"
-                     r"拖到现在|压着不给|未拨付|没拨付|剩低|一直拖|"
+                     r"拖到现在|压着不给|未拨付|没拨付|剩低|一直拖|一直说[^，。,]{0,4}给|"
                      r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
 _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|共差|少结了?|少算了?|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
                           r"未支付|不支付|拒不支付|扣着|押着|压着|少拿|少发|被拖欠)")
@@ -241,14 +243,14 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         non_wage_right = (_NON_WAGE.match(right.lstrip("的")) or
                           re.match(r"^(的)?[^，,。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)) and \
             not re.match(r"^(的)?(配送费|跑单费|派送费|派件费|课时费|代课费|加班费|计件费|保姆费|护工费|人工费)", right)   # a rider's or teacher's pay
-        non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药)", left)
+        non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药|货款)", left)
         strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
         after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账|"
                                 r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回|冇畀|唔畀|冇俾|就咁冇咗)", right)
-        owed_ok = (arrears_text or bool(strong)) and not non_wage_right and \
+        owed_ok = (arrears_text or bool(strong)) and not non_wage_right and not re.search(r"货款[^，,。]{0,3}$", left) and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工|人工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
@@ -284,6 +286,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                 kind, rate = "monthly_wage", "month"
         if kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,4}}$", left):
             rate = "month_other"
+        elif kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,8}}(发放?|给|支付|预支)[^{CLAUSE_PUNCT}]{{0,5}}$", left):
+            rate = "month_paid"         # 每月仅向每人发放生活费1500元: paid each month against a wage, never a wage itself
         a.kind, a.cue, a.rate = kind, cue, rate
     # several owed totals: the strongest wording wins; weak ones beside a strong one are other
     owed = [a for a in amounts if a.kind == "owed_total"]

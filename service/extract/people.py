@@ -9,7 +9,7 @@ from service.normalise import CLAUSE_PUNCT
 
 PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
-               r"阿姨|大姐|大妈|婶子|婶娘|婆婆|阿婆|嫂子|驾驶员|小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
+               r"阿姨|大姐|大妈|婶子|婶娘|婆婆|老娘们|娘们|阿婆|嫂子|驾驶员|小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
                r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|"
                r"村民(?=[^。]{0,40}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工|从事|施工|招用|雇用|招工))|"
                r"[\u4e00-\u9fff]{1,2}工(?![资钱程地厂作人友头])|工|人")
@@ -66,7 +66,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没|[\u4e00-\u9fff]{1,3}的)", after) \
-                    and re.search(r"(我们|咱们|共|一共|有|总共)$", text[max(0, m.start() - 3):m.start()] + (m.group("pre") or "")):
+                    and re.search(r"(我们|咱们|共|一共|有|总共)(车间|班组|厂里|工地|组里)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
@@ -125,7 +125,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
     if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$", text[max(0, m.start() - 14):m.start()]) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"
-                     r"也没|都没|也未|都未|也被|也差不多|[^，。,]{0,4}(与|和|跟)(本人|我|其)(相同|一样|情况相同))", after):
+                     r"也没|都没|也未|都未|也被|也差不多|都是这样|都这样|都是这情况|[^，。,]{0,4}(与|和|跟)(本人|我|其)(相同|一样|情况相同))", after):
         return True
     if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
             re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
