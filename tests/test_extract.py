@@ -1121,3 +1121,24 @@ def test_money_for_goods_is_no_owed_wage():
 def test_a_living_allowance_paid_each_month_is_no_monthly_wage():
     # 每月…发放生活费1500元 is paid against a wage; with no wage stated, no total is made of it
     assert field_of("公司每月只给我们发放生活费1500元，已经三个月了，这合法吗", "owed_total") is None
+
+
+# --------------------------------------------------------------- round 8 (dev-s read)
+@pytest.mark.parametrize("text,total", [
+    ("我们一共十二个人 一个人差不多还欠一万多 找项目部也没用", 10000 * 12),                  # 一个人…还欠: each
+    ("那个厂年底说好结的工钱又拖到4月 我自己就7200 跟我一块的姐妹都差不多 十来个人", 7200 * 10),  # 一块的: together
+    ("承包的那个钱二 欠我们工钱 我一个人就欠了两万六 我们那一伙七八个人呢 都没给", 26000 * 7),  # no punctuation
+    ("包工头把工钱拖了三个多月了 我一个人就是8400 另外四个人跟我差不多", 8400 * 5),
+    ("我在一个小区当保安，11月、12月到现在一分没见着，光欠的就有四千多块。现在就剩我们三个老头了，另外两个也一样被欠着。",
+     4000 * 3),
+    ("该公司自2023年10月起拖欠我们50余名保洁员工资，每人每月2300元，至今已累计3个月。", 2300 * 3 * 50),
+    ("老板当初说好一年四万二，到年底他只给了一万五，说剩下的等牛卖了再给", 42000 - 15000),       # earned a year - paid
+    ("去年一年的钱都没结，俺自己算的是两万八出头，跟俺一块干的还有九个人，都是这个情况。", 28000 * 10),
+])
+def test_owed_totals_round_8_dev_s(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+def test_a_group_sum_is_no_writers_own():
+    # 我们二十多个人: 多个人 is no 个人 (the writer's own)
+    assert field_of("老板欠了我们二十多个人一年的钱 八十多万 再不给就去拉横幅", "owed_total") == 800000

@@ -112,7 +112,7 @@ def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapp
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|俺自己|俺一个人|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整多余来])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -136,7 +136,7 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
                            r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
-                           r"都是这情况|都这情况|也是这情况)")
+                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多)")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
@@ -146,7 +146,7 @@ _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
-_EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
@@ -157,7 +157,8 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     or 欠了我两万一千多 / 一共差了8000块 with 像我这样的还有三十几个人 / 同校另有5名老师情况相同 after it.
     Not a sum of the group's (我们十一个人的工钱算下来是五十六万三)."""
     clause = _clause_before(text, a.start)
-    if _OWN_SUM.search(clause) and not _GROUP_TOTAL.search(clause) or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
+    own = _OWN_SUM.search(clause)
+    if own and not _GROUP_TOTAL.search(clause, own.start()) or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
         return True          # 我自己是两万三, 我的一共1.5w左右
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
@@ -259,7 +260,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         # open range counts, not the months from its start to the reference date
         stated = [c for c in period_cands if c is not period_cand and c.months and period_cand.months
                   and c.months < period_cand.months and c.start > period_cand.start and (c.sd is None or c.ed == period_cand.ed)
-                  and re.search(r"(共|已有|已经|已|欠发|拖欠|拖了|欠了)$", text[max(0, c.start - 3):c.start])]
+                  and re.search(r"(共|已有|已经|已|欠发|拖欠|拖了|欠了|累计)$", text[max(0, c.start - 3):c.start])]
         if durs:
             period_cand = durs[0]
         elif stated and period_cand.score == 4.0:

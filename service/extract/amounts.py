@@ -56,7 +56,7 @@ _BEFORE_BAD = re.compile(r"(?:[A-Za-z第初]|[0-9])$")
 _MONEY_LEFT = re.compile(
     r"(工资|工钱|公资|薪|酬|钱|费|款|金|价|元|块|扣|欠|赔|罚|花|付|交|收|退|补|拿|挣|赚|差|剩|值|贷|借|还|"
     r"打表|共计|合计|一共|总共|累计|总额|只给|给了|给我|给他|发了|只发|才发|发|一个月|每个月|每月|月薪|一天|每天|日薪|"
-    r"每人|每个人|一人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是|个月就是|天就是)[^，。；！？,;!?\n]{0,6}$")
+    r"每人|每个人|一人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是|个月就是|天就是|自己就|一个人就|我的就)[^，。；！？,;!?\n]{0,6}$")
 _MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天|冇畀|唔畀|冇俾|唔俾)")
 _HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 12306}
 
@@ -166,7 +166,7 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
         if post == "多" and _COUNTER.match(text[m.end():]):
             return None
     else:
-        if unit == "块" and value == 1 and text[m.end("unit"):m.end("unit") + 1] in "儿去走来吃住干做结算发给交":
+        if unit == "块" and value == 1 and text[m.end("unit"):m.end("unit") + 1] in "儿去走来吃住干做结算发给交的出":
             return None
         if unit == "块" and _COUNTER.match("块" + text[m.end("unit"):m.end("unit") + 1]) and \
                 text[m.end("unit"):m.end("unit") + 1] in "砖地":
@@ -258,7 +258,8 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
         elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)
-              or re.search(rf"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^{CLAUSE_PUNCT}]{{0,4}}$", left)) and \
+              or re.search(rf"(?<![我他她你己\d一二三四五六七八九十几两])(一人|一个人)[^{CLAUSE_PUNCT}]{{0,4}}$", left)
+              or re.search(rf"(?<![我他她你己俺\d一二三四五六七八九十几两])(一个人)(差不多|大概|大约)?还(欠|差)[^{CLAUSE_PUNCT}]{{0,2}}$", left)) and \
                 not re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]*((?<![扣少])发|收取?|交|给|退|费|补贴|每月|每个月|一个月|月工资|月薪)", left) and \
                 not re.search(rf"(一人|一个人)[^{CLAUSE_PUNCT}]{{0,2}}(一个月|每月|每个月|月工资|月薪)", left):     # 一人一个月2200: a monthly wage
             kind = "per_person"
