@@ -1142,3 +1142,26 @@ def test_owed_totals_round_8_dev_s(text, total):
 def test_a_group_sum_is_no_writers_own():
     # 我们二十多个人: 多个人 is no 个人 (the writer's own)
     assert field_of("老板欠了我们二十多个人一年的钱 八十多万 再不给就去拉横幅", "owed_total") == 800000
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("我们在那个安置房工地做木工 那个包公头李 李大海 欠我们公资", "李大海"),             # a stutter
+    ("我们12个人每人还差一万 包工头何老三电话打不通", "包工头何老三"),
+    ("一个叫孔某的包工头领着我们干的 我们一共九个人", "孔某"),
+    ("跟 跟一个姓蓝的老板 蓝老板 做了三十天", "蓝老板"),                                   # the name after 姓X
+    ("劳务队是某劳务派遣有限公司的，队长叫马德海。", "马德海"),
+    ("由施工队负责人秦某某安排，约定每天工钱200元。", "施工队负责人秦某某"),
+    ("该工程由某建设集团有限公司中标，后转包给不具备资质的个人邓某某。", "邓某某"),
+    ("就是承包的那个孙二 欠我们工钱", "孙二"),
+    ("装修队老板跑了 我们六个人两个月工钱没结", "装修队老板"),
+])
+def test_crew_bosses_round_8_dev_s_t(text, contractor):
+    assert field_of(text, "contractor") == contractor
+
+
+def test_a_firm_that_hired_them_keeps_no_受():
+    assert field_of("信访人等受四川恒达劳务有限公司招用，在西宁干活，拖欠工资", "employer") == "四川恒达劳务有限公司"
+
+
+def test_a_lender_names_no_crew_boss():
+    assert field_of("去年我借给同村的包工头郑某6万元，他说是垫付工人工资用，现在不还", "contractor") is None

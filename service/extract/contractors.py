@@ -24,15 +24,15 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝余于")
 _SN = f"[{_SURNAME}]"
 _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|群头|二包老板|二包|劳务班组长|班组长|带班长|劳务分包老板|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
-                            rf"劳务分包负责人|劳务负责人|劳务经纪人|实际施工人|装修队|施工队|工程队|班长)\s?"
+                            rf"劳务分包负责人|劳务队负责人|施工队负责人|劳务负责人|劳务经纪人|实际施工人|装修队|施工队|工程队|班长)\s?"
                             rf"(?P<name>{_SN}某{{1,2}}|(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
                             rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
-                            rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某{{1,2}}|老{_SN}|{_SN}(?:总|哥|老板|胖子|大哥)|小[\u4e00-\u9fff]哥|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
+                            rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|电话|手机|微信|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某{{1,2}}|老{_SN}|{_SN}(?:总|哥|老板|胖子|大哥)|小[\u4e00-\u9fff]哥|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})(?:的|嘅)[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|包公头|工头|带班|班组长|领班|师傅|中介|队长)")
-_BARE = re.compile(r"包工头|包公头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
+_BARE = re.compile(r"装修队老板|施工队老板|包工头|包公头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
-_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人)[,，]?\s?"
+_PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人|队长)[,，]?\s?"
                             rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
                             rf"(?!包工头|工头|班组长|老板)(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
                             rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找|去|喊|从))")
@@ -62,7 +62,12 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
             return Span(o.name, o.start, o.end)
         if employer is None and _AGENCY.search(o.name) and (re.search(r"派遣|外包", text) or _WORKPLACE_ELSEWHERE.search(text)):
             return Span(o.name, o.start, o.end)
-    # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某; 包工头叫田某 -> 田某
+    # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某; 包工头叫田某 -> 田某; 一个叫杜某的包工头,
+    # 包公头王 王大海 (a stutter): the name (P3)
+    sm = re.search(rf"叫(?P<name>{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]{{1,2}})的(包工头|包公头|工头|班组长|带班的)", text) or \
+        re.search(rf"(包工头|包公头|工头|班组长)\s?(?P<s>{_SN})\s(?P<name>(?P=s)[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|$)", text)
+    if sm:
+        return Span(sm.group("name"), sm.start("name"), sm.end("name"))
     cm = _PERSON_CALLED.search(text)
     if cm and cm.group("title") == "老板" and not _CREW.search(text):
         cm = None             # 老板,叫王德发,开了家五金店: the shop's owner, not a contractor
@@ -91,7 +96,7 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     if xm and (best is None or xm.start() < best[0]):
         best = (xm.start(), xm.end())          # 一个姓何的老板 ... 何老板: the first mention
     if best:
-        sur = re.search(rf"姓(?P<s>{_SN})(的)?$", text[best[0]:best[1]])
+        sur = re.search(rf"姓(?P<s>{_SN})", text[best[0]:best[1]])
         named = sur and re.match(rf"^(的)?\s?(叫)?\s?(?P<name>{sur.group('s')}(某{{1,2}}|[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|$))",
                                  text[best[1]:best[1] + 8])
         if named:          # 班组长姓潘 潘某, 姓罗的 罗老幺: the name said after the surname (P3)
@@ -102,7 +107,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     if pm:
         return Span(pm.group("name"), pm.start("name"), pm.end("name"))
     nm = re.search(rf"(带他们去的人|带我们去的人|介绍人|中间人|招工的人|带队的)(叫|是)(?P<name>{_SN}某{{1,2}})", text) or \
-        re.search(rf"(承包给|转包给|包给)了?(?P<name>{_SN}某{{1,2}})", text) or \
+        re.search(rf"(承包给|转包给|包给|分包给)了?([^，。,]{{0,10}}?个人)?(?P<name>{_SN}某{{1,2}})", text) or \
+        re.search(rf"承包的那个\s?(?P<name>{_SN}[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|欠|说|跑)", text) or \
         re.search(rf"跟着(俺|我们|咱)?(村|屯|庄|队)?(的|里的)?(?P<name>老{_SN}|{_SN}某{{1,2}})(去|到|出去|出来)[^。]{{0,20}}(干活|打工|做工|干)", text)
     # 驾校承包给了蒲某: who runs it now; 跟着俺村的老韩去栾川县…干活: who took them there
     if nm:
