@@ -1165,3 +1165,34 @@ def test_a_firm_that_hired_them_keeps_no_受():
 
 def test_a_lender_names_no_crew_boss():
     assert field_of("去年我借给同村的包工头郑某6万元，他说是垫付工人工资用，现在不还", "contractor") is None
+
+
+# --------------------------------------------------------------- round 8 (dev-s / dev-t projects, places)
+@pytest.mark.parametrize("text,project", [
+    ("那个工地叫什么 就是 就是那个 东湖科创园二期 门口牌子上写的是某建设公司", "东湖科创园二期"),   # fillers
+    ("长春绿园区 金桂家园小区外墙保温 干了一个多月 班长说甲方没给钱", "金桂家园小区"),          # the work done on it
+    ("丰台那边锦华悦府二期的精装修 从9月干到11月 工头一分没结", "锦华悦府二期"),
+    ("我们在那个 正安二中新校区那个工地上 做那个砌砖的", "正安二中新校区"),
+    ("其在邢台市信都区中兴东大街道路提升改造工程从事沥青摊铺", "中兴东大街道路提升改造工程"),    # 信都区 (2020) known
+    ("会理市黎溪镇易地扶贫搬迁安置点项目，拖欠工资", "会理市黎溪镇易地扶贫搬迁安置点项目"),
+])
+def test_projects_round_8_dev_s_t(text, project):
+    assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text", [
+    "有个工地 叫 嗯 什么 万科的 不是 是那个 城铁站旁边的那个楼",                  # a name taken back
+    "高速公路项目指挥部称征用土地的补偿款已全部拨付",
+    "小区东侧的“金鼎·悦城”项目工地每晚施工，严重影响周边居民休息",                # a resident's complaint
+])
+def test_no_project_round_8_dev_s_t(text):
+    assert field_of(text, "project") is None
+
+
+@pytest.mark.parametrize("text,place", [
+    ("我在大同平城区御河西路的洗浴中心上班", "大同平城区御河西路"),      # 大同 (an everyday word) before its district
+    ("在宜宾叙州区的工地干活", "宜宾叙州区"),
+    ("我在监利市毛市镇干活", "监利市毛市镇"),
+])
+def test_districts_newer_than_the_gazetteer(text, place):
+    assert field_of(text, "location") == place

@@ -63,7 +63,19 @@ _NEWER_DISTRICTS = (("郫都区", "成都市"), ("新津区", "成都市"), ("�
                     # counties made county-level cities or districts (2017-2021)
                     ("盘州市", "六盘水市"), ("彬州市", "咸阳市"), ("子长市", "延安市"), ("神木市", "榆林市"),
                     ("滦州市", "唐山市"), ("平泉市", "承德市"), ("旬阳市", "安康市"), ("水富市", "昭通市"),
-                    ("华亭市", "平凉市"), ("蓬莱区", "烟台市"))
+                    ("华亭市", "平凉市"), ("蓬莱区", "烟台市"),
+                    # more renamed or new districts and county-level cities (2016-2021) that the data lacks
+                    ("信都区", "邢台市"), ("襄都区", "邢台市"), ("叙州区", "宜宾市"), ("云州区", "大同市"),
+                    ("平城区", "大同市"), ("云冈区", "大同市"), ("上党区", "长治市"), ("潞州区", "长治市"),
+                    ("屯留区", "长治市"), ("太谷区", "晋中市"), ("宁乡市", "长沙市"), ("邵东市", "邵阳市"),
+                    ("京山市", "荆门市"), ("监利市", "荆州市"), ("隆昌市", "内江市"), ("射洪市", "遂宁市"),
+                    ("会理市", "凉山彝族自治州"), ("澄江市", "玉溪市"), ("兴仁市", "黔西南布依族苗族自治州"),
+                    ("平果市", "百色市"), ("荔浦市", "桂林市"), ("长垣市", "新乡市"), ("潜山市", "安庆市"),
+                    ("无为市", "芜湖市"), ("广德市", "宣城市"), ("龙港市", "温州市"), ("玉环市", "台州市"),
+                    ("海安市", "南通市"), ("邹平市", "滨州市"), ("永年区", "邯郸市"), ("肥乡区", "邯郸市"),
+                    ("伊美区", "伊春市"), ("乌翠区", "伊春市"), ("金林区", "伊春市"), ("色尼区", "那曲地区"),
+                    ("茫崖市", "海西蒙古族藏族自治州"), ("同仁市", "黄南藏族自治州"), ("水城区", "六盘水市"),
+                    ("广信区", "上饶市"), ("东乡区", "抚州市"))
 # everyday short names the data does not hold (呼市 for 呼和浩特市)
 _NICKNAMES = {"呼市": "呼和浩特市"}
 _FULL_STOP = {"和县", "兴县", "代县", "单县", "东区", "西区", "南区", "北区", "中区", "新区", "城区", "郊区", "矿区"}
@@ -113,7 +125,10 @@ def gazetteer() -> Gazetteer:
         pd = by_name.get(parent)
         if pd is None or any(x.code[:4] == pd.code[:4] for x in full.get(name, ())):
             continue
-        d = Division(name, pd.code[:4] + f"{60 + i:02d}", 2)
+        code = pd.code[:4] + f"{60 + i % 40:02d}"
+        while code in by_code:          # many new names under one prefix: the next free code
+            code = code[:4] + f"{(int(code[4:]) + 1) % 100:02d}"
+        d = Division(name, code, 2)
         by_code[d.code] = d
         full.setdefault(name, []).append(d)
         short.setdefault(name[:-1], []).append(d)
@@ -189,6 +204,10 @@ def _match_at(text: str, i: int, parent: Division | None, gz: Gazetteer) -> tupl
                     continue
                 return L, d
             if s in _SHORT_STOP:
+                # 大同平城区: an everyday word is the city's short name where one of its districts follows it
+                child = _match_at(text, i + L, d, gz) if d.rank == 1 else None
+                if child and text[i + L + child[0] - 1:i + L + child[0]] in "区县市":
+                    return L, d
                 continue
             if d.rank <= 1:
                 return L, d

@@ -20,7 +20,7 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
@@ -47,8 +47,11 @@ def _project_start(text: str, s: int, e: int) -> int:
             re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
         return s          # 盐城经开区人才公寓项目: the zone names a site that has no name of its own
     town = re.search(r"(?:^|[市区县旗道])([^市区县旗道镇乡]{1,5}(镇|乡|村|社区))$", text[s:s_named])
+    if (_GENERIC_SITE.match(text[s_named:e]) or re.match(r"^(易地|扶贫)", text[s_named:e])) and \
+            re.fullmatch(r"[^市区县旗]{1,4}(市|县)[^市区县旗镇乡]{1,5}(镇|乡)", text[s:s_named]):
+        return s          # 会理市鹿厂镇易地扶贫搬迁…项目: a county-level city and its town name the works together
     if town and _GENERIC_SITE.match(text[s_named:e]):
-        return s + town.start(1)          # 北格镇|回迁安置小区项目, 北山新村|棚改安置房项目: the town names the site
+        return s + town.start(1)          # 太原市小店区|北格镇回迁安置小区项目, 北山新村|棚改安置房项目: the town names the site
     if s_named > s and _PUBLIC_WORKS.match(text[s_named:e]):
         return s + _last_place_start(text[s:s_named])     # 山西省吕梁市|临县城区污水管网改造工程
     return s_named
@@ -63,7 +66,7 @@ _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中�
 
 # an estate's name, even after 那个 (那个紫御华府 那个工地): a brand-like name with an estate's ending
 _ESTATE_NAME = re.compile(r"^(?!物流|产业|工业|安置|商品|回迁|住宅|居民|老旧|棚改)[\u4e00-\u9fffA-Za-z0-9·]{1,8}"
-                          r"(小区|花园|华府|华庭|御府|雅苑|家园|新城|新都会|壹号|一号|湾|城|府|苑)$")
+                          r"(小区|花园|华府|华庭|御府|雅苑|家园|新城|新都会|壹号|一号|湾|城|府|苑|校区|院区)$")
 # a site with no name of its own but the town or village it is for (回迁安置小区, 棚改安置房)
 _GENERIC_SITE = re.compile(r"^(回迁|安置|棚改|棚户区|还建|拆迁|保障房|保障性|公租房|廉租房|人才公寓|移民|搬迁)")
 
@@ -159,13 +162,24 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         name = text[s:e]
         if _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"(公司|我们|小区旁边)", name):
             continue
-        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院|壹号|一号|号线)$", name):
+        if not re.search(r"(小区|花园|府|苑|湾|城|房|厂|广场|大厦|中心|园|庭|郡|湖|山|期|楼|馆|站|院|壹号|一号|号线|校区|院区|高架)$", name):
             continue
         s = _strip_address(text, s, e)
         site_cands.append((s, e))
+    # 金色家园小区外墙保温, 锦华悦府二期的精装修: an estate named by the work done on it
+    for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,10}?(小区|家园|花园|华府|悦府|华庭|雅苑)([一二三四五六七八九]期)?)的?"
+                         r"(?=外墙保温|外墙|精装修|装修|保温|粉刷|防水|水电|吊顶)", text):
+        s = _strip_address(text, _scan_left(text, m.end("name"), 16), m.end("name"))
+        if text[s:s + 1] == "边" and text[s - 1:s] in ("那", "这"):
+            s += 1          # 黄村那边锦华悦府二期
+        if m.end("name") - s >= 3 and not _GENERIC_NAME.match(text[s:m.end("name")]) and \
+                not _DETERMINERS.search(text[max(0, s - 4):s].rstrip()):
+            site_cands.append((s, m.end("name")))
     for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
-    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?:(?:就是|那个|这个|呃|嗯|什么|啥)\s?)*[“\"「]?(?!就是|那个|这个|什么|啥)(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
+        if m.group("name").endswith("的") or re.match(r"\s?不是", text[m.end("name"):m.end("name") + 4]):
+            continue          # 叫 什么 万科的 不是: a name taken back
         site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|县道|乡道|村道|轻轨|城际))"
                          r"(?P<works>(?:改建|改扩建|扩建|新建|改造|建设|提升|提质改造|改造提升|拓宽|硬化)(?:工程|项目))?"
