@@ -1196,3 +1196,24 @@ def test_no_project_round_8_dev_s_t(text):
 ])
 def test_districts_newer_than_the_gazetteer(text, place):
     assert field_of(text, "location") == place
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("开发商说没钱 总包是吉林鸿泰建设 他们说等开发商 我们四个人工钱没给", "吉林鸿泰建设"),        # a builder's short name
+    ("劳务公司说总包鲁东建工没拨进度款 人均还差两万", "鲁东建工"),
+    ("我们在城西那边宏达汽修厂干了半年，老板欠工资", "宏达汽修厂"),                          # 那边 is no part of it
+    ("我在蜀香阁上班，老板拖了三个月工资。营业执照上是北京蜀香阁餐饮管理有限公司。", "北京蜀香阁餐饮管理有限公司"),
+])
+def test_employers_round_8_dev_s_t(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "在呈贡大学城那边的食堂干活，老板欠工资",                                     # 大学城 is a place
+    "其在某市中兴西大街道路提升改造工程从事沥青摊铺，高温津贴没发",               # 摊铺 is work
+    "上面劳务公司说没拿到钱，欠我们的工钱一直不给",
+    "县里能否公开一下各学校的补助标准",
+    "旁边那个工地的工人一直在我这赊账吃饭，欠了我一万两千多饭钱",               # a restaurant owner
+])
+def test_no_employer_round_8_dev_s_t(text):
+    assert field_of(text, "employer") is None

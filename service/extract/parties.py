@@ -41,8 +41,8 @@ _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|�
 # tell a name (那个鑫达电子厂) from a description (那个汽车配件厂)
 _BRAND_CH = set("鑫鼎嘉恒盛顺宏兴泰源永富康佳丰豐利祥瑞昌隆捷德福旺益博弘晟锦伟振航翔腾荣耀辉金银华达星创羽艺"
                 "云帆乐美新天宇龙凤海东方南北中正大长亿万千百众合和信诚通远鸿汇联腾凯润")
-_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|按(?!摩)|督促|中介招|招聘|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们|工头|项目部和")
-_ROLE_WORDS = re.compile(r"(承包方|承包人|施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|"
+_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|按(?!摩)|能否|一下|协调|介绍(?!所)|督促|中介招|招聘|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们|工头|项目部和")
+_ROLE_WORDS = re.compile(r"(承包方|承包人|施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|配送商|供应商|服务商|"
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
@@ -56,7 +56,7 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
                            r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|园林|绿化|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱|"
                            r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆|"
-                           r"一名|一位|种|承包|学生|市里|县里|区里|露天|退钱|下属|开|焦化|供热|供暖|路桥|燃气|供水|供电)+$")
+                           r"一名|一位|种|承包|学生|市里|县里|区里|露天|退钱|下属|开|焦化|供热|供暖|路桥|燃气|供水|供电|上面|上头|社区|乳品|花炮|烟花|鞭炮|袜子|加工)+$")
 # words that describe a workplace rather than name it (那个汽车配件厂, 那家海鲜加工厂): what is left of a name
 # after them, if anything, is its own name (那个椰风度假酒店)
 _DESCRIPTOR = re.compile(r"汽车|汽摩|配件|零部件|电子|服装|制衣|鞋|家具|五金|塑料|塑胶|食品|海鲜|海产品|水产|加工|机械|化工|印刷|包装|"
@@ -123,6 +123,8 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if ch in _STOP_CH or ch == "系" and text[i:i + 1] not in ("统", "列"):
             break
+        if ch == "边" and text[i - 2:i - 1] in ("那", "这", "旁"):
+            break          # 那边宏达汽修厂
         if ch in "家间" and i - 2 >= 0 and text[i - 2] in "一这那哪某每几两好多了嗰":
             break          # 那家 / 嗰间 before a name
         if ch == "和" and re.search(r"(公司|厂|我|们|人)$", text[max(0, i - 3):i - 1]):
@@ -211,12 +213,13 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
-        if m.group(0) in ("煤业", "果业", "路桥", "水务") and re.match(r"^[\u4e00-\u9fff]{0,3}(厂|公司|有限|集团)", text[e:e + 6]):
+        if m.group(0) in ("煤业", "果业", "路桥", "水务", "汽修", "汽配") and re.match(r"^[\u4e00-\u9fff]{0,3}(厂|公司|有限|集团)|^劳务(?!公司|中介)", text[e:e + 6]):
             continue          # 兴旺源煤业洗选厂: the name goes on
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
-        if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时)", text[e:e + 3]) or \
-                m.group(0) in ("铺", "舖") and text[e:e + 1] in "设路开满张作装":
+        if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时|城)", text[e:e + 3]) or \
+                m.group(0) in ("铺", "舖") and (text[e:e + 1] in "设路开满张作装" or text[m.start() - 1:m.start()] == "摊") or \
+                m.group(0) == "厂" and text[e:e + 1] in "名址牌":
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
@@ -362,6 +365,14 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if re.search(r"[的了在是说要做]|(单位|企业|性质|国企|私企|民企|外企|个体)$", m.group("name")) or _GENERIC_NAME.match(m.group("name")):
             continue
         out.append(_Org(s, e, m.group("name"), "", "called"))
+    # 总包是吉林鸿基建设, 总包“宏宇建设”, 总包鲁中建工没拨进度款: a builder's short name after its role
+    for m in re.finditer(r"(总承包单位|总包单位|总承包|总包方|总包|施工单位|施工方|承建单位)(为|是)?\s?[“\"]?"
+                         r"(?P<name>[\u4e00-\u9fff]{2,8}?(建设|建工|建筑|水利|路桥|置业))(?=[”\"\s，。,的没说未从]|$)", text):
+        s, e = m.start("name"), m.end("name")
+        if any(o.start <= s < o.end or s <= o.start < e for o in out) or _GENERIC_NAME.match(m.group("name")[:-2]) \
+                or _BAD_NAME.search(m.group("name")):
+            continue
+        out.append(_Org(s, e, m.group("name"), "", "called"))
     out.sort(key=lambda o: o.start)
     # a nanny placed in a household by a housekeeping agency: the agency only placed her (convention P1),
     # unless her contract is with it (合同是跟家政公司签的)
@@ -434,7 +445,7 @@ _CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}(?<![给帮�
                        r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|"
                        r"小区业主|为[^,，。]{0,12}业主|(收取?|涨|上调|交|缴)[^,，。]{0,4}物业费|物业费[^,，。]{0,4}(涨|上调|从每|每平)|装房子|找了家装修公司|给孩子报|孩子报了|剩余课时|土地流转|流转给|分红|征收|征地|"
                        r"家装合同|家装公司|找了?[^,，。]{0,8}装修房子|(我家|自家)[^,，。]{0,12}房子|房子[^,，。]{0,12}装修|租住|退租|押一付三|买的手机|买了[一台部辆]|以租代购|"
-                       r"(店|馆|餐厅|饭店)[^,，。]{0,2}(吃饭|用餐|就餐)|吃出|居民休息|影响[^,，。]{0,8}休息|每晚施工|征用|借给[^,，。]{0,12}钱|借给[^,，。]{0,16}[万元块]|找我借了|从我这借了?|向我借了?")
+                       r"(店|馆|餐厅|饭店)[^,，。]{0,2}(吃饭|用餐|就餐)|吃出|居民休息|影响[^,，。]{0,8}休息|每晚施工|征用|赊账|欠了?我[^,，。]{0,8}饭钱|借给[^,，。]{0,12}钱|借给[^,，。]{0,16}[万元块]|找我借了|从我这借了?|向我借了?")
 _WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
                            r"干(?![了完嘛啥吗])|入职|就职)|受雇|被雇|聘用|招用|"
                            r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪|人工费)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|"
@@ -449,6 +460,15 @@ def writer_is_customer(text: str) -> bool:
 
 
 def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
+    """The employer among the organisations found; a short name (蜀香阁, 由湘南水务总承包) stands for the
+    registered name in the same text that contains it (北京蜀香阁餐饮管理有限公司)."""
+    o = _pick_employer(text, orgs)
+    if o is None:
+        return None
+    return next((f for f in orgs if o.name in f.name and len(f.name) > len(o.name) and f.name.endswith("公司")), o)
+
+
+def _pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
     labour = bool(LABOUR.search(text) or _WRITER_WORKS.search(text))
     cands = []
     for o in orgs:
@@ -473,8 +493,7 @@ def pick_employer(text: str, orgs: list[_Org]) -> _Org | None:
         return None
     for o in cands:
         if o.role == "employer":
-            # 由湘南水务总承包 … 湖南湘南水务建设有限公司: the registered name the short one stands for
-            return next((f for f in orgs if o.name in f.name and len(f.name) > len(o.name) and f.name.endswith("公司")), o)
+            return o
     firms = [o for o in cands if o.role not in ("contractor", "contractor?", "contractor!")]
     if len(firms) > 1 and any(o.role == "owner" for o in firms):
         firms = [o for o in firms if o.role != "owner"]       # the builder below the client answers for wages
