@@ -1217,3 +1217,18 @@ def test_employers_round_8_dev_s_t(text, employer):
 ])
 def test_no_employer_round_8_dev_s_t(text):
     assert field_of(text, "employer") is None
+
+
+@pytest.mark.parametrize("text,workers", [
+    ("来电人系某船厂的外包电焊工，与其他9名工友受雇于包工头林某", 10),             # the writer, left unsaid (W3)
+    ("信访人于2023年随同村20余名农民工在宿迁施工", 21),
+    ("信访人与15名农民工在该工程务工", 16),
+    ("我们 我们一起的七八个 总共 总共被欠了 十二三万", 7),                           # 我们一起的: the writer included
+    ("来电人称场里共有工人三十余名，均未缴纳社保", 30),                              # the noun before the count
+])
+def test_headcounts_round_8_dev_s_t(text, workers):
+    assert field_of(text, "workers") == workers
+
+
+def test_a_rank_is_no_headcount():
+    assert field_of("我们公司在行业里排名第三名，员工待遇还行", "workers") is None

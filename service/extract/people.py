@@ -58,6 +58,9 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             na = _NOUN_AFTER.match(after)
             if _NONW_AFTER.match(after) and not (na and na.start("noun") < 3):
                 continue
+            if not na and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
+                    not re.search(r"(工人|员工|职工|农民工|工友)(约|大约|共|共计|有|共有)?$", text[max(0, m.start() - 6):m.start()]):
+                continue          # 场里共有工人三十余名: the noun may come before; a bare N名 at a clause's end counts no one
         elif cls in ("个", "位"):
             if re.match(r"^(多)?(月|小时|钟头|钟|星期|礼拜|半月|工作日|点|字|问题|电话|地方|项目|证|房|厂|工地|公司|单位|部门|"
                         r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店|老板|娃)", after):
@@ -66,7 +69,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没|[\u4e00-\u9fff]{1,3}的)", after) \
-                    and re.search(r"(我们|咱们|共|一共|有|总共)(车间|班组|厂里|工地|组里)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
+                    and re.search(r"(我们|咱们|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
@@ -133,7 +136,9 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     if re.search(r"(我|其|来电人|本人)(和|与|跟|同|及)[^，。,\d一二三四五六七八九十几]{0,4}(另外|其他|其余)的?$",
                  text[max(0, m.start() - 12):m.start()].replace("同一", "同")):
         return True
-    return bool(re.search(r"(?<![们])(我|其|本人|来电人)(和|与|跟|同|及|带着|带领)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
+    if re.search(r"(^|[，,])(与|和|同)(其他|另外|其余)的?$", before) or re.search(r"(随同|随)(同村|同乡|本村)$|随同$", before):
+        return True       # 来电人系…电焊工，与其他12名工友: the writer, left unsaid, and the others
+    return bool(re.search(r"(?<![们])(我|其|本人|来电人|信访人|反映人)(和|与|跟|同|及|带着|带领|随同|随)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
                 and "共" not in (m.group("pre") or "")
                 and re.match(rf"^(多|余|来)?(个|名|位)?(小姐妹|同乡|{PERSON_NOUN})", text[m.end("num"):]))
 
