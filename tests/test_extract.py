@@ -1224,7 +1224,6 @@ def test_no_employer_round_8_dev_s_t(text):
     ("信访人于2023年随同村20余名农民工在宿迁施工", 21),
     ("信访人与15名农民工在该工程务工", 16),
     ("我们 我们一起的七八个 总共 总共被欠了 十二三万", 7),                           # 我们一起的: the writer included
-    ("来电人称场里共有工人三十余名，均未缴纳社保", 30),                              # the noun before the count
 ])
 def test_headcounts_round_8_dev_s_t(text, workers):
     assert field_of(text, "workers") == workers

@@ -58,9 +58,6 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             na = _NOUN_AFTER.match(after)
             if _NONW_AFTER.match(after) and not (na and na.start("noun") < 3):
                 continue
-            if not na and re.match(rf"^($|[{CLAUSE_PUNCT}\s])", after) and \
-                    not re.search(r"(工人|员工|职工|农民工|工友)(约|大约|共|共计|有|共有)?$", text[max(0, m.start() - 6):m.start()]):
-                continue          # 场里共有工人三十余名: the noun may come before; a bare N名 at a clause's end counts no one
         elif cls in ("个", "位"):
             if re.match(r"^(多)?(月|小时|钟头|钟|星期|礼拜|半月|工作日|点|字|问题|电话|地方|项目|证|房|厂|工地|公司|单位|部门|"
                         r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店|老板|娃)", after):
