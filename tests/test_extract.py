@@ -1231,3 +1231,12 @@ def test_headcounts_round_8_dev_s_t(text, workers):
 
 def test_a_rank_is_no_headcount():
     assert field_of("我们公司在行业里排名第三名，员工待遇还行", "workers") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("老板拖我们3个月工钱了 每个月三千五 喊我们等过年 凯里开发区 宏泰新型建材厂", "宏泰新型建材厂"),   # 厂 ends the text
+    ("老细拖咗我哋三个月人工 日日都话下个礼拜出 东莞长安镇乌沙 鸿盛五金厂", "鸿盛五金厂"),
+    ("老板欠了我两个月工资不给 城西步行街 阿龙手机铺", "阿龙手机铺"),                          # 铺 ends the text
+])
+def test_a_workplace_named_at_the_end_of_the_text(text, employer):
+    assert field_of(text, "employer") == employer

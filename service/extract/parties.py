@@ -107,7 +107,7 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if not _NAME_CH.match(ch):
             break
-        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五陇" or text[i:i + 1] in "州阳"):
+        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五陇" or text[i:i + 1] != "" and text[i:i + 1] in "州阳"):
             i -= 1          # 中原, 太原, 固原: a place word in the name, not 原 (former)
             continue
         if text[i:i + 1] and text[i:i + 1] in _WORD_OPENED_BY.get(ch, ""):
@@ -218,8 +218,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
         if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时|城)", text[e:e + 3]) or \
-                m.group(0) in ("铺", "舖") and (text[e:e + 1] in "设路开满张作装" or text[m.start() - 1:m.start()] == "摊") or \
-                m.group(0) == "厂" and text[e:e + 1] in "名址牌":
+                m.group(0) in ("铺", "舖") and (text[e:e + 1] != "" and text[e:e + 1] in "设路开满张作装" or text[m.start() - 1:m.start()] == "摊") or \
+                m.group(0) == "厂" and text[e:e + 1] != "" and text[e:e + 1] in "名址牌":
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)
