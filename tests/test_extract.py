@@ -1240,3 +1240,22 @@ def test_a_rank_is_no_headcount():
 ])
 def test_a_workplace_named_at_the_end_of_the_text(text, employer):
     assert field_of(text, "employer") == employer
+
+
+# --------------------------------------------------------------- round 8 (dev-u / dev-v read)
+@pytest.mark.parametrize("text,total", [
+    ("在一家民宿做保洁 说好160一天 做了40天 老板娘就转了我2000 剩下的一直说过几天", 160 * 40 - 2000),   # 160一天
+    ("我们3个店员上个月工资都没发 每人2800 老板电话关机", 2800 * 3),                                 # 店员 count
+    ("拖工资拖到第三个月了 每个人差不多八千多块 我们线上三十来个人全都这样", 8000 * 30),
+    ("我的是4600 跟我一起走的还有两个姐妹 都一样没拿到", 4600 * 3),                                   # 我的是: O1
+    ("该公司拖欠信访人工资人民币壹万捌仟元整。同班组另有电工三人，情况与信访人相同。", 18000 * 4),
+    ("全公司五十多名员工都是一样的情况。我每月工资15000元，到现在已经被拖欠三万多元", 30000 * 50),
+    ("木工班组6人，每人被拖欠工资约3万元；钢筋班组9人，每人被拖欠约2万元", 6 * 30000 + 9 * 20000),
+    ("活干完了钱不给 我们仨的钱加一块七万二", 72000),                                                 # 加一块: the total
+])
+def test_owed_totals_round_8_dev_u_v(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+def test_others_with_the_writer_count_the_writer_past_一起():
+    assert field_of("他欠我一万五 还有跟我一起的 三个老乡 情况都一样", "workers") == 4

@@ -112,7 +112,7 @@ def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapp
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|俺自己|俺一个人|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整多余来])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|俺自己|俺一个人|我的是|我的就是|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整多余来])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -136,11 +136,11 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
                            r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
-                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多)")
+                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|情况与(信访人|来电人|本人|我)相同)")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
@@ -163,7 +163,8 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     sentence = _sentence_left(text, a.start, 80)
     if _GROUP_LEFT.search(sentence):
         return False
-    return bool((_OTHERS_ALIKE.search(text, a.end) or _ALL_STAFF_OWED.search(text, 0, a.start))
+    return bool((_OTHERS_ALIKE.search(text, a.end) or _ALL_STAFF_OWED.search(text, 0, a.start)
+                 or re.search(r"(全公司|全厂|全体|全校|所有人)[^。]{0,14}(都是一样|都一样|一样的情况|情况相同|都是这样)", text[:a.start]))
                 and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
 
 
@@ -309,7 +310,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
 
 
 # 高空组8个人每人还差一万二，普工组13个人每人还差七千: groups, each with its own headcount and sum each
-_GROUP_EACH = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)[^{CLAUSE_PUNCT}\d]{{0,3}}(每人|每个人|一人|各)[^{CLAUSE_PUNCT}\d]{{0,5}}$")
+_GROUP_EACH = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)[，,]?[^{CLAUSE_PUNCT}\d]{{0,3}}(每人|每个人|一人|各)[^{CLAUSE_PUNCT}\d]{{0,8}}$")
 
 
 def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, Amount]]:
@@ -344,7 +345,7 @@ def _months_owed(text: str) -> float | None:
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
-                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发[了过]|只结了|结了|支付了?|付了)"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺])"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 

@@ -60,7 +60,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
                 continue
         elif cls in ("个", "位"):
             if re.match(r"^(多)?(月|小时|钟头|钟|星期|礼拜|半月|工作日|点|字|问题|电话|地方|项目|证|房|厂|工地|公司|单位|部门|"
-                        r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店|老板|娃)", after):
+                        r"窗口|号|季度|年头|轮|班|环节|流程|城市|省|县|区|镇|村|店(?!员)|老板|娃)", after):
                 continue
             nm = _NOUN_AFTER.match(after)
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
@@ -123,9 +123,10 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
             re.search(r"(跟着|一起|一块|同)(去|来|出来)的?还有[^，。,\d一二三四五六七八九十几]{0,3}$", before) or \
             re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
-    if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$", text[max(0, m.start() - 14):m.start()]) and \
+    if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$",
+                 text[max(0, m.start() - 14):m.start()].replace("一起", "同").replace("一块", "同")) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,6}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"
-                     r"也没|都没|也未|都未|也被|也差不多|都是这样|都这样|都是这情况|[^，。,]{0,4}(与|和|跟)(本人|我|其)(相同|一样|情况相同))", after):
+                     r"也没|都没|也未|都未|也被|也差不多|都是这样|都这样|都是这情况|[^，。,]{0,4}(与|和|跟)(本人|我|其|信访人|来电人)(相同|一样|情况相同))", after):
         return True
     if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
             re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
