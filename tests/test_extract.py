@@ -1259,3 +1259,23 @@ def test_owed_totals_round_8_dev_u_v(text, total):
 
 def test_others_with_the_writer_count_the_writer_past_一起():
     assert field_of("他欠我一万五 还有跟我一起的 三个老乡 情况都一样", "workers") == 4
+
+
+@pytest.mark.parametrize("text,contractor", [
+    ("是本村人郑某某叫去干的，发包方是某建设工程有限公司。", "郑某某"),
+    ("给装修队长钱某干瓷砖活，说好每天350元", "装修队长钱某"),
+    ("去年开春跟着同村的包工头孙德才去大连干活", "包工头孙德才"),
+    ("2023年3月由包工头李某强招用进场", "包工头李某强"),
+    ("装车这一块厂里包给了一个叫赵某林的人，我们装车的工钱都是他发", "赵某林"),
+    ("由施工队长招用进场，该项目系市级重点项目，拖欠工资", "施工队长"),          # bare, but who hired them
+    ("我们7个人干了28天 一天350 包工头小吴到现在一分没给", "包工头小吴"),
+    ("该项目由某装饰工程有限公司承接，后转包给个人老顾，老顾又把木工活分给我们班组", "老顾"),
+    ("活是从谢某（外号谢老三）手里接的", "谢某"),
+    ("他说钱都拨给分包老板刘某了，刘某又说没收到", "分包老板刘某"),
+])
+def test_crew_bosses_round_8_dev_u_v(text, contractor):
+    assert field_of(text, "contractor") == contractor
+
+
+def test_this_part_is_no_one_yuan():
+    assert field_of("装车这一块厂里包给了别人，我们的工钱都是他发", "amounts") == []

@@ -167,7 +167,7 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
             return None
     else:
         if unit == "块" and value == 1 and (text[m.end("unit"):m.end("unit") + 1] in "儿去走来吃住干做结算发给交的出"
-                                            or text[m.start() - 1:m.start()] in ("加", "在")):
+                                            or text[m.start() - 1:m.start()] in ("加", "在", "这", "那")):
             return None
         if unit == "块" and _COUNTER.match("块" + text[m.end("unit"):m.end("unit") + 1]) and \
                 text[m.end("unit"):m.end("unit") + 1] in "砖地":
