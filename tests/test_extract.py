@@ -1279,3 +1279,23 @@ def test_crew_bosses_round_8_dev_u_v(text, contractor):
 
 def test_this_part_is_no_one_yuan():
     assert field_of("装车这一块厂里包给了别人，我们的工钱都是他发", "amounts") == []
+
+
+@pytest.mark.parametrize("text,project", [
+    ("有个物流园的工地 叫那个 叫陆港物流园三期 我们是十四个人", "陆港物流园三期"),          # 叫 said twice
+    ("郑东新区龙湖镇附近的如意西路道路绿化提升工程工地，气温38℃以上", "如意西路道路绿化提升工程工地"),   # 如意: no stop word
+    ("在贵阳 观山湖区 那个会展城旁边 叫云岭天著的 那个工地 我们十几个搞木工的", "云岭天著"),
+    ("昆明市呈贡区吴家营街道春城时光6号地块在建工地存在安全隐患", "春城时光6号地块"),
+])
+def test_projects_round_8_dev_u_v(text, project):
+    assert field_of(text, "project") == project
+
+
+@pytest.mark.parametrize("text", [
+    "项目是学院自己出钱招的标，施工单位是某建设工程有限公司",           # a sentence, no name
+    "2022年县道改建工程占用信访人家承包地3.2亩",                           # a kind of road works
+    "向开封市祥符区一房地产项目的总包单位供应钢筋，货款没付",
+    "在南康家具城订了一套沙发 定金付了2万8 现在不交货 家具城三期",       # a customer
+])
+def test_no_project_round_8_dev_u_v(text):
+    assert field_of(text, "project") is None

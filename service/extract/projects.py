@@ -18,9 +18,11 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           # 和悦家园3号楼, 辽西商贸城二期, 楚捷电池二期车间: a stage or a building closes a site's name
                           r"(?<=[\u4e00-\u9fff])[一二三四五六七八九十\d]期(?:[\dA-Z]+[#号]楼|车间|厂房)?(?=[\s,，。的上里干做接施包]|$)|"
                           r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
+                          r"(?<=[\u4e00-\u9fff])\d+号地块(?=[\s,，。的上里干做接施在]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|"
+                           r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
@@ -175,10 +177,10 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if m.end("name") - s >= 3 and not _GENERIC_NAME.match(text[s:m.end("name")]) and \
                 not _DETERMINERS.search(text[max(0, s - 4):s].rstrip()):
             site_cands.append((s, m.end("name")))
-    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的(?:楼盘|工地|项目|小区)", text):
+    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的\s?(?:那个\s?)?(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
-    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?:(?:就是|那个|这个|呃|嗯|什么|啥)\s?)*[“\"「]?(?!就是|那个|这个|什么|啥)(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
-        if m.group("name").endswith("的") or re.match(r"\s?不是", text[m.end("name"):m.end("name") + 4]):
+    for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?:(?:就是|那个|这个|呃|嗯|什么|啥|叫)\s?)*[“\"「]?(?!就是|那个|这个|什么|啥|叫)(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
+        if "的" in m.group("name") or "自己" in m.group("name") or re.match(r"\s?不是", text[m.end("name"):m.end("name") + 4]):
             continue          # 叫 什么 万科的 不是: a name taken back
         site_cands.append((m.start("name"), m.end("name")))     # named as a site: no firm's name, even quoted
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,6}(?:到|至)[\u4e00-\u9fff]{2,6}?的?(?:高速公路|高速|公路|铁路|高铁|国道|省道|县道|乡道|村道|轻轨|城际))"
