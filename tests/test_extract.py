@@ -1299,3 +1299,23 @@ def test_projects_round_8_dev_u_v(text, project):
 ])
 def test_no_project_round_8_dev_u_v(text):
     assert field_of(text, "project") is None
+
+
+@pytest.mark.parametrize("text", [
+    "举报村里有个家庭作坊用童工，天天干到半夜",
+    "在棉花加工厂干了两个月 老板一分没给",
+    "乜嘢公司嚟㗎 老细走咗 人工冇出",
+    "公司已经告知公司员工年底再发工资，我想问问合法吗",
+    "说招电子厂普工 月薪六千包吃住 先交体检费200",
+    "那个叫什么浙江什么建设的总包 欠我们钱",
+])
+def test_no_employer_round_8_dev_u_v(text):
+    assert field_of(text, "employer") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("外包商上海众骑企业管理有限公司拖欠骑手工资", "上海众骑企业管理有限公司"),      # 外包商: a role word
+    ("发包方邵阳市绿源园林工程有限公司仅支付一半，尚欠工钱", "邵阳市绿源园林工程有限公司"),
+])
+def test_role_words_open_no_name_round_8(text, employer):
+    assert field_of(text, "employer") == employer
