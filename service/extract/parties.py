@@ -352,7 +352,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if not head and not named_kind and not _ORG_RE.search(name) and not re.search(r"(精密|鞋业|人力|传媒|家政|汽车服务|科技|电子|实业|贸易|物流|快递|装饰|"
                                                                     r"建设|建筑|劳务|服务|餐饮|食品|制衣|服饰|纺织|机械|电器|教育|包装|外包|保洁|环卫|物流|光学|配送|酒业|纸业)$", name):
             continue
-        if re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说)", name) or _GOV.search(name):
+        if re.match(r"^(我|你|他|她|什么|啥|这|那|不|没|一|说)", name) or _GOV.search(name) or re.search(r"什么|啥", name):
             continue
         if re.fullmatch(r"(阿|老|小)[\u4e00-\u9fff]", name) or re.match(r"\s?不是", text[e:e + 4]):
             continue          # 中介叫 叫阿明: a person; 叫宝骏 不是 是华裕汽配: a name taken back
