@@ -1319,3 +1319,11 @@ def test_no_employer_round_8_dev_u_v(text):
 ])
 def test_role_words_open_no_name_round_8(text, employer):
     assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text,workers", [
+    ("老细拖咗我哋三个月人工 成班人十几个 日日都话下个礼拜出", 10),          # Cantonese: the whole crew
+    ("欠我们钱 我跟我媳妇俩 在那干了仨月", 2),                                # the writer and a relative
+])
+def test_headcounts_round_8_dev_u_v(text, workers):
+    assert field_of(text, "workers") == workers
