@@ -1327,3 +1327,19 @@ def test_role_words_open_no_name_round_8(text, employer):
 ])
 def test_headcounts_round_8_dev_u_v(text, workers):
     assert field_of(text, "workers") == workers
+
+
+# --------------------------------------------------------------- round 8 (dev-x read)
+@pytest.mark.parametrize("text,total", [
+    ("在一个快递网点干分拣 干了40天 说好日结170 只给了两千 剩下的一直压着", 170 * 40 - 2000),    # 日结: a day rate
+    ("来电人系某公司饲养员，与其一起的还有同村5人，公司拖欠工资，每人每月4000元，至今已拖欠3个月。", 4000 * 3 * 6),
+    ("系跟随班组长韩某某进场，共施工约120天，日工资300元，韩某某仅支付其生活费5000元，剩余工资一直未付。来电人称一同进场的还有7名工友，情况相同。",
+     (300 * 120 - 5000) * 8),                                                             # 约120天 worked
+    ("在分拣中心上夜班 一个月上28天 说好一天260 这个月被扣了快一千 说是错分罚款", 1000),          # a schedule, not days worked
+])
+def test_owed_totals_round_8_dev_x(text, total):
+    assert field_of(text, "owed_total") == total
+
+
+def test_others_who_left_with_the_writer_count_the_writer():
+    assert field_of("同车间另有5名工友与其同期离职，情况相同", "workers") == 6

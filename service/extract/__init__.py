@@ -274,7 +274,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     daily = [a for a in amounts if a.kind == "daily_wage"]
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
-            (c for c in period_cands if c.unit == "day" and c.score >= 3.0), None)
+            (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
+                r"(干了?|做了?|施工|出工|上了?|共|工作了?)(约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
+                and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         if days_c is not None and days_c.months:
             days = round(days_c.months * 30)
             total = daily[0].value * days * (rate_workers or 1) - paid

@@ -255,7 +255,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工|人工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
-        if re.search(rf"(每天|一天|每日|日薪|(?<![\d号])日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
+        if re.search(rf"(每天|一天|每日|日薪|日结|(?<![\d号])日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
             kind, rate = "daily_wage", "day"
         elif (re.search(rf"(每人|每个人|每名|人均|每位)[^{CLAUSE_PUNCT}]{{0,10}}$", left)
