@@ -1343,3 +1343,13 @@ def test_owed_totals_round_8_dev_x(text, total):
 
 def test_others_who_left_with_the_writer_count_the_writer():
     assert field_of("同车间另有5名工友与其同期离职，情况相同", "workers") == 6
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("我爸一直在外面打零工，他跟着同村的包工头刘宏伟在宝鸡一个叫‘渭河华庭’的楼盘干杂工，说等楼盘交房了一起给", "contractor", "包工头刘宏伟"),
+    ("我爸一直在外面打零工，他跟着同村的包工头刘宏伟在宝鸡一个叫‘渭河华庭’的楼盘干杂工，说等楼盘交房了一起给", "project", "渭河华庭"),
+    ("来电人所在班组由带班人杨某带领，共19人，施工单位尚欠人工费", "contractor", "带班人杨某"),
+    ("我们是跟着包工头韩某林去的，一共十一个人，都是一个村的", "contractor", "包工头韩某林"),
+])
+def test_parties_round_8_dev_x(text, field, value):
+    assert field_of(text, field) == value       # a worker's 交房 is no customer's; quoted ‘X’ 的楼盘

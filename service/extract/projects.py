@@ -177,7 +177,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if m.end("name") - s >= 3 and not _GENERIC_NAME.match(text[s:m.end("name")]) and \
                 not _DETERMINERS.search(text[max(0, s - 4):s].rstrip()):
             site_cands.append((s, m.end("name")))
-    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)\s?的\s?(?:那个\s?)?(?:楼盘|工地|项目|小区)", text):
+    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?[‘“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)[’”\"」]?\s?的\s?(?:那个\s?)?(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
     for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?:(?:就是|那个|这个|呃|嗯|什么|啥|叫)\s?)*[“\"「]?(?!就是|那个|这个|什么|啥|叫)(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
         if "的" in m.group("name") or "自己" in m.group("name") or re.match(r"\s?不是", text[m.end("name"):m.end("name") + 4]):
