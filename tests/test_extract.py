@@ -1353,3 +1353,21 @@ def test_others_who_left_with_the_writer_count_the_writer():
 ])
 def test_parties_round_8_dev_x(text, field, value):
     assert field_of(text, field) == value       # a worker's 交房 is no customer's; quoted ‘X’ 的楼盘
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("其系瑞安市塘下镇鲍田工业区瑞安市博步鞋业有限公司车间工人，公司拖欠工资", "瑞安市博步鞋业有限公司"),   # a zone before
+    ("其为深圳市宝安区福永街道凤凰第三工业区深圳市鼎讯精密电子有限公司员工，被拖欠工资", "深圳市鼎讯精密电子有限公司"),
+    ("我去年去赛罕区大学西街的‘伊美’美容会所当学徒，说好每月1500，工资一直没给", "伊美"),                  # ‘’ quotes
+])
+def test_employers_round_8_dev_x(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "总包是某公司，三家公司互相推，欠我们工钱",
+    "孝义梧桐镇那个洗煤厂 粉尘大得对面看不见人 工人连个口罩都不发",
+    "他跟着包工头在宝鸡一个叫‘渭河华庭’的楼盘干杂工，工钱没给",                  # a quoted site, no firm
+])
+def test_no_employer_round_8_dev_x(text):
+    assert field_of(text, "employer") is None

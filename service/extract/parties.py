@@ -41,7 +41,7 @@ _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|�
 # tell a name (那个鑫达电子厂) from a description (那个汽车配件厂)
 _BRAND_CH = set("鑫鼎嘉恒盛顺宏兴泰源永富康佳丰豐利祥瑞昌隆捷德福旺益博弘晟锦伟振航翔腾荣耀辉金银华达星创羽艺"
                 "云帆乐美新天宇龙凤海东方南北中正大长亿万千百众合和信诚通远鸿汇联腾凯润")
-_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|按(?!摩)|能否|一下|协调|介绍(?!所)|包进|告知|乜嘢|什么|^招(?!商|银)|^人家|督促|中介招|招聘|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们|工头|项目部和")
+_BAD_NAME = re.compile(r"[了过然候很被收走刚打拨已次没也还就说让想要请问吗呢吧啊哦嗯某]|不(?!锈)|按(?!摩)|能否|一下|协调|介绍(?!所)|包进|告知|乜嘢|什么|^招(?!商|银)|^人家|^[一二两三四五六七八九十几]家$|督促|中介招|招聘|才晓得|晓得|知道|\d年|\d月|任何|很多|自己|同行|期间|发现|按照|根据|通过|对于|关于|以后|退回|要求|求|建议|一处|这处|那处|一间|这间|那间|之后|以前|之前|现在|目前|当时|社保|工资|我们|他们|工头|项目部和")
 _ROLE_WORDS = re.compile(r"(承包方|承包人|施工单位|总包单位|总承包单位|承建单位|建设单位|用工单位|派遣单位|劳务分包单位|分包单位|配送商|供应商|服务商|外包商|发包方|发包单位|"
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
@@ -56,7 +56,7 @@ _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|�
                            r"市里的|区里的|县里的|城区|城里|镇上|村里|当地|附近的|小区|楼下|街边|路边|银行|中小|中小学|小作|"
                            r"人民|派遣|人力资源|道路|改造|扩建|新建|拆迁|园林|绿化|厂房扩建|家具|五金|塑胶|皮具|鞋|石材|砖|钢结构|机械|食品|化工|制衣|毛织|木材|木业|印刷|包装|纸箱|"
                            r"控股|国有控股|家纺|互联网|网络|科技|信息|陶瓷|印染|汽配|汽修|保洁|环卫|家政|装卸|外卖|配送|劳务|化妆品|服饰|烘焙|小吃|面馆|"
-                           r"一名|一位|种|承包|学生|市里|县里|区里|露天|退钱|下属|开|焦化|供热|供暖|路桥|燃气|供水|供电|上面|上头|社区|乳品|花炮|烟花|鞭炮|袜子|加工|家庭|棉花|海参|海鲜|轧花|新材料|创业|小微企业|完工后)+$")
+                           r"一名|一位|种|承包|学生|市里|县里|区里|露天|退钱|下属|开|焦化|供热|供暖|路桥|燃气|供水|供电|上面|上头|社区|乳品|花炮|烟花|鞭炮|袜子|加工|家庭|棉花|海参|海鲜|轧花|新材料|创业|小微企业|完工后|县城|建工|洗煤)+$")
 # words that describe a workplace rather than name it (那个汽车配件厂, 那家海鲜加工厂): what is left of a name
 # after them, if anything, is its own name (那个椰风度假酒店)
 _DESCRIPTOR = re.compile(r"汽车|汽摩|配件|零部件|电子|服装|制衣|鞋|家具|五金|塑料|塑胶|食品|海鲜|海产品|水产|加工|机械|化工|印刷|包装|"
@@ -170,7 +170,7 @@ _CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
                        r"(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)(?=[\s，。,；;！？!?]|$)")
-_QUOTED = re.compile(r"[“\"「『](?P<name>[^”\"」』]{2,20})[”\"」』]")
+_QUOTED = re.compile(r"[“\"「『‘](?P<name>[^”\"」』’]{2,20})[”\"」』’]")
 
 
 _PLATFORM = re.compile(r"(美团|饿了么|蜂鸟|闪送|达达|顺丰|京东|菜鸟|滴滴|货拉拉|中通|圆通|申通|韵达|极兔|百世|德邦|"
@@ -201,7 +201,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
                 re.search(r"(叫|名叫|叫做|招牌是|牌子是|招牌名|招牌叫|招牌为|牌子叫|牌子写的|牌子上写的|店名是?|店名叫|那家|一家|这家|那间)\s?$", text[max(0, m.start() - 4):m.start()]) or \
                 _WORKS_AT_QUOTED.match(after) and not _SITE_NAME.search(name):
             if re.search(r"[，,。！!？?、]", name) or \
-                    re.search(r"(工地|项目|楼盘|小区|工程)(名字)?(叫做|叫|是)\s?$", text[max(0, m.start() - 6):m.start()]):
+                    re.search(r"(工地|项目|楼盘|小区|工程)(名字)?(叫做|叫|是)\s?$", text[max(0, m.start() - 6):m.start()]) or \
+                    re.match(r"^的?\s?(楼盘|工地|项目|小区|工程)", after):
                 continue          # 工地叫“少荃湖三期”: a site's name
             sm = re.search(rf"(?:{ORG_SUFFIX}|中介|人力|劳务)$", name)
             if sm and (len(name) - len(sm.group(0)) < 2 or _GENERIC_NAME.match(name[:sm.start()])):
@@ -213,6 +214,9 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
+        if not m.group(0).endswith(("公司", "集团")) and \
+                re.match(r"^(?:(?!旁|对面|隔壁|和|与|的|在|是|及)[\u4e00-\u9fff]){0,4}?(有限(责任)?公司|股份有限公司|集团|公司)", text[e:e + 12]):
+            continue          # 博步鞋业有限公司, 鼎讯精密电子有限公司: the registered form goes on
         if m.group(0) in ("煤业", "果业", "路桥", "水务", "汽修", "汽配") and re.match(r"^[\u4e00-\u9fff]{0,3}(厂|公司|有限|集团)|^劳务(?!公司|中介)", text[e:e + 6]):
             continue          # 兴旺源煤业洗选厂: the name goes on
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
@@ -279,7 +283,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
-        zone = list(re.finditer(r"(工业园区?|产业园|开发区|物流园|科技园|高新区)", name_part)) if registered else []
+        zone = list(re.finditer(r"(工业园区?|工业区|工业集中区|产业园|开发区|物流园|科技园|高新区|园区)", name_part)) if registered else []
         after_zone = name_part[zone[-1].end():] if zone else ""
         opens_with_place = len(after_zone) >= 4 and [p.start for p in places.find_locations(after_zone)][:1] == [0]
         if opens_with_place:
