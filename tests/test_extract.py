@@ -1371,3 +1371,14 @@ def test_employers_round_8_dev_x(text, employer):
 ])
 def test_no_employer_round_8_dev_x(text):
     assert field_of(text, "employer") is None
+
+
+# --------------------------------------------------------------- round 8 (dev-y / dev-z read)
+@pytest.mark.parametrize("text,total", [
+    ("在一家酒厂烤酒 一个月4800 干了四个月只拿到一个月的 老板说等酒卖出去再给 我们车间十几个人都这样", 4800 * 3 * 10),
+    ("我在某玉雕坊做师傅，每月讲好的6000元，一共欠了半年，共三万六。我跟另外两个师傅都是一样情况。", 36000 * 3),
+    ("外包的检修队 欠我们8月9月工资 一个人一万左右 我们队上12个", 10000 * 12),
+    ("老板跑了 我们8个服务员加两个厨师 十月份的工资一分没拿到 每人四千多", 4000 * 10),
+])
+def test_owed_totals_round_8_dev_y_z(text, total):
+    assert field_of(text, "owed_total") == total

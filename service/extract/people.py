@@ -66,7 +66,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没|[\u4e00-\u9fff]{1,3}的)", after) \
-                    and re.search(r"(我们|咱们|我哋|成班人|成班|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
+                    and re.search(r"(我们|咱们|我哋|成班人|成班|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的|队上|队里|班上)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
@@ -108,6 +108,13 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             value += 1          # 其与同班组的17名工人, 我跟5个工友: the writer is one of them (convention W3)
         size = bool(re.search(r"(有|共有|现有|总共有)(员工|职工|工人)(约|大约|近)?$", text[max(0, m.start() - 6):m.start()]))
         out.append((int(value), approx, m.start(), m.end(), size))
+    # 我们9个服务员加两个厨师: two groups named one after the other
+    for m in re.finditer(rf"(?P<a>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})个[\u4e00-\u9fff]{{1,3}}(加|和|还有)(?P<b>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})个(?={PERSON_NOUN})", text):
+        try:
+            n = int(parse_number(m.group("a"))[0] + parse_number(m.group("b"))[0])
+        except NotANumber:
+            continue
+        out.append((n, False, m.start(), m.end(), False))
     # 我跟我媳妇俩 / 我和我老公两个人: the writer and one relative working with them
     for m in re.finditer(r"(我|俺)(跟|和|与)(我|俺)?(媳妇|老婆|老公|丈夫|爱人|儿子|女儿|弟弟|哥哥|姐姐|妹妹|爸|妈|父亲|母亲)(俩|两个人|两人)", text):
         if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
