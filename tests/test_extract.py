@@ -1382,3 +1382,24 @@ def test_no_employer_round_8_dev_x(text):
 ])
 def test_owed_totals_round_8_dev_y_z(text, total):
     assert field_of(text, "owed_total") == total
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("在外头干了二十多年工地。去年跟着我们村的韩老四去寿光那边，一个叫“果蔬物流园三期”的项目干木工", "project", "果蔬物流园三期"),
+    ("在外头干了二十多年工地。去年跟着我们村的韩老四去寿光那边，一个叫“果蔬物流园三期”的项目干木工", "contractor", "韩老四"),
+    ("在郯城县经济开发区郯城县恒兴木业有限公司新建厂房工地做电焊工，由包工头王某招用", "project", "郯城县恒兴木业有限公司新建厂房工地"),
+    ("信访人与同乡共38名农民工在南康区东山街道蓉西路提质改造工程从事管网施工", "project", "蓉西路提质改造工程"),
+    ("信访人经老乡介绍进入西安市浐灞生态区欧亚大道综合管廊三标段工程从事焊工", "project", "欧亚大道综合管廊三标段工程"),
+    ("那曲色尼区格桑家园安置小区施工队，欠我们民工每人一万二，一共十四个人。", "project", "格桑家园安置小区"),
+    ("经一个叫马海峰的中介组织，一共38个人坐大巴到新疆拾棉花，工钱没给", "contractor", "马海峰"),
+    ("经一个叫马海峰的中介组织，一共38个人坐大巴到新疆拾棉花，工钱没给", "employer", None),
+    ("讲好的一天一百八 带我们去的那个周老板 现在人找不到了", "contractor", "周老板"),
+    ("给某局下面一个劳务队干桥梁，带班的是贵州人杨某。工钱没给", "contractor", "杨某"),
+    ("其在梁溪区崇安寺步行街老灶头餐饮管理有限公司门店做服务员，工资没发", "employer", "老灶头餐饮管理有限公司"),
+])
+def test_parties_round_8_dev_y_z(text, field, value):
+    assert field_of(text, field) == value
+
+
+def test_a_steel_supplier_names_no_site():
+    assert field_of("我是做钢材生意的 去年给那个金海湾项目的工地供了一百多吨螺纹钢 货款还有37万没结", "project") is None

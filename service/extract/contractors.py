@@ -34,7 +34,7 @@ _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})(?:的|嘅)[\u4e00-\u9fff]{{0,5}}
 _BARE = re.compile(r"装修队老板|施工队老板|施工队长|包工头|包公头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人|队长)[,，]?\s?"
-                            rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
+                            rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的|[\u4e00-\u9fff]{{2,3}}人)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
                             rf"(?!包工头|工头|班组长|老板)(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
                             rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找|去|喊|从))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
@@ -65,7 +65,7 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
             return Span(o.name, o.start, o.end)
     # 2. a titled, named person: 包工头张某, 班组长王某某, 老板张某某; 包工头叫田某 -> 田某; 一个叫杜某的包工头,
     # 包公头王 王大海 (a stutter): the name (P3)
-    sm = re.search(rf"叫(?P<name>{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]{{1,2}})的(包工头|包公头|工头|班组长|带班的)", text) or \
+    sm = re.search(rf"叫(?P<name>{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]{{1,2}})的(包工头|包公头|工头|班组长|带班的|中介)", text) or \
         re.search(rf"(包工头|包公头|工头|班组长)\s?(?P<s>{_SN})\s(?P<name>(?P=s)[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|$)", text)
     if sm:
         return Span(sm.group("name"), sm.start("name"), sm.end("name"))
@@ -112,7 +112,8 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
         re.search(rf"(承包给|转包给|包给|分包给)了?(一个)?叫(?P<name>{_SN}某[\u4e00-\u9fff]|{_SN}某{{1,2}}|{_SN}[\u4e00-\u9fff]{{1,2}})的人", text) or \
         re.search(rf"从(?P<name>{_SN}某{{1,2}})([（(][^）)]{{0,8}}[）)])?手里接", text) or \
         re.search(rf"承包的那个\s?(?P<name>{_SN}[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|欠|说|跑)", text) or \
-        re.search(rf"跟着(俺|我们|咱)?(村|屯|庄|队)?(的|里的)?(?P<name>老{_SN}|{_SN}某{{1,2}})(去|到|出去|出来)[^。]{{0,20}}(干活|打工|做工|干)", text)
+        re.search(rf"跟着(俺|我们|咱)?(村|屯|庄|队)?(的|里的)?(?P<name>老{_SN}|{_SN}某{{1,2}}|{_SN}老[二三四五六七八九大幺])(去|到|出去|出来)[^。]{{0,40}}(干活|打工|做工|干)", text) or \
+        re.search(rf"带(我们|他们|俺们)去的(那个)?\s?(?P<name>{_SN}(老板|某{{1,2}})|老{_SN})", text)
     # 驾校承包给了蒲某: who runs it now; 跟着俺村的老韩去栾川县…干活: who took them there
     if nm:
         return Span(nm.group("name"), nm.start("name"), nm.end("name"))

@@ -79,7 +79,7 @@ def _overlaps(s, e, blocked):
 
 # stop characters that open a word inside a name: 干堤 / 干流 / 干渠 (the main dike, stream, canal), 还建 (resettlement housing),
 # 好帮手 / 好帮嫂 (a housekeeping agency's name)
-_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "阳日荣前华东", "如": "意"}
+_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "阳日荣前华东", "如": "意", "有": "限"}
 # a stop word that ends a word firms put in their names (启航未来教育科技有限公司)
 _WORD_CLOSED_BY = {"来": "未"}
 
@@ -214,6 +214,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         e = m.end()
         if e in seen_end or any(o.start <= m.start() < o.end for o in out):
             continue
+        if text[max(0, m.start() - 2):m.start()] == "公司" and m.group(0) in ("门店", "分店", "店", "网点", "分部", "营业部"):
+            continue          # 老灶头餐饮管理有限公司门店: the company's shop, named by the company
         if not m.group(0).endswith(("公司", "集团")) and \
                 re.match(r"^(?:(?!旁|对面|隔壁|和|与|的|在|是|及)[\u4e00-\u9fff]){0,4}?(有限(责任)?公司|股份有限公司|集团|公司)", text[e:e + 12]):
             continue          # 博步鞋业有限公司, 鼎讯精密电子有限公司: the registered form goes on
@@ -341,8 +343,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         name = m.group("name").strip()
         s, e = m.start("name"), m.end("name")
         head = m.group("head") or ""
-        if head in ("工地", "楼盘", "项目", "小区", "工程"):
-            continue
+        if head in ("工地", "楼盘", "项目", "小区", "工程") or head == "中介" and len(name) <= 3:
+            continue          # 叫马海军的中介: a person who placed them, no firm
         if any(o.start <= s < o.end or s <= o.start < e for o in out) or \
                 any(0 <= o.start - e <= 2 and o.name.startswith(name) for o in out):
             continue          # 叫什么家福 家福隆超市: the name said again, in full
@@ -446,11 +448,11 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
 _CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}(?<![给帮替])业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
                        r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|(?<!公)租房|充值|"
                        r"(我的|我们的|欠我|欠我们)货款|噪音|扰民|打桩|夜间施工|渣土|供货|寄送|寄的|寄了|快递丢|"
-                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|"
+                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|供了[^,，。]{0,8}(钢材|螺纹钢|建材|材料|水泥)|"
                        r"小区业主|为[^,，。]{0,12}业主|(收取?|涨|上调|交|缴)[^,，。]{0,4}物业费|物业费[^,，。]{0,4}(涨|上调|从每|每平)|装房子|找了家装修公司|给孩子报|孩子报了|剩余课时|土地流转|流转给|分红|征收|征地|"
                        r"家装合同|家装公司|找了?[^,，。]{0,8}装修房子|(我家|自家)[^,，。]{0,12}房子|房子[^,，。]{0,12}装修|租住|退租|押一付三|买的手机|买了[一台部辆]|以租代购|"
                        r"(店|馆|餐厅|饭店)[^,，。]{0,2}(吃饭|用餐|就餐)|吃出|居民休息|影响[^,，。]{0,8}休息|每晚施工|征用|定金|赊账|欠了?我[^,，。]{0,8}饭钱|借给[^,，。]{0,12}钱|借给[^,，。]{0,24}[万元块]|找我借了|从我这借了?|向我借了?")
-_WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完)|"
+_WRITER_WORKS = re.compile(r"(我|本人|其|来电人|我们|俺|俺们|咱)[^,，。;；!！?？]{0,30}(上班|打工|干活|工作|做工|任职|当(?!初|时)|做(?!了|过|完|[^,，。]{0,4}生意)|"
                            r"干(?![了完嘛啥吗])|入职|就职)|受雇|被雇|聘用|招用|"
                            r"入职|辞退|开除|欠(我|我们|其)[^,，。]{0,6}(工资|工钱|薪|人工费)|我的工资|我们的工资|我们工人|工友|原单位|所在单位|干杂工|打零工|"
                            r"我们(园|厂|公司|店|学校|单位|医院|车间|班组|科室)|厂里|厂子|车间里|店里|公司里|单位里|"

@@ -22,7 +22,7 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|"
-                           r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+                           r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|[\d一二三四五六七八九十几两]+[多余来]?(年|个月|天)|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
@@ -42,6 +42,8 @@ def _project_start(text: str, s: int, e: int) -> int:
                 or ms[0].ext and re.search(r"[^区县市镇乡]{1,4}(路|街|大道|大街)$", text[s:s + ms[0].end])):
             s_named = s + ms[0].end        # a single city or district (让胡路区龙跃北街) before a site's name
     road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", text[s:s_named])
+    if road and "街道" in road.group(0)[:-1]:
+        road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", road.group(0)[road.group(0).index("街道") + 2:])   # 东山街道|蓉江路
     if road and re.match(r"^(雨污|管网|综合管廊|管廊|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
@@ -117,7 +119,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|进入|介绍|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
         if rm:
             s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
         if text[s:s + 1] in ("县", "区") and m.start() - s >= 4 and s >= 2 and text[s - 1] in _STOP_CH \
@@ -170,7 +172,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         site_cands.append((s, e))
     # 金色家园小区外墙保温, 锦华悦府二期的精装修: an estate named by the work done on it
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,10}?(小区|家园|花园|华府|悦府|华庭|雅苑)([一二三四五六七八九]期)?)的?"
-                         r"(?=外墙保温|外墙|精装修|装修|保温|粉刷|防水|水电|吊顶)", text):
+                         r"(?=外墙保温|外墙|精装修|装修|保温|粉刷|防水|水电|吊顶|施工队)", text):
         s = _strip_address(text, _scan_left(text, m.end("name"), 16), m.end("name"))
         if text[s:s + 1] == "边" and text[s - 1:s] in ("那", "这"):
             s += 1          # 黄村那边锦华悦府二期
