@@ -1403,3 +1403,21 @@ def test_parties_round_8_dev_y_z(text, field, value):
 
 def test_a_steel_supplier_names_no_site():
     assert field_of("我是做钢材生意的 去年给那个金海湾项目的工地供了一百多吨螺纹钢 货款还有37万没结", "project") is None
+
+
+@pytest.mark.parametrize("text,employer", [
+    ("其在东台市城东新区江苏瑞丰新材料科技有限公司上班，被拖欠工资", "江苏瑞丰新材料科技有限公司"),     # an address, then the name's own place
+    ("其在九江经济技术开发区城西港区九江永兴船舶重工有限公司干活，被拖欠工资", "九江永兴船舶重工有限公司"),
+    ("我是山西晋南昌盛劳务有限公司的工人，公司拖欠工资", "山西晋南昌盛劳务有限公司"),             # 南昌 inside a name
+])
+def test_registered_names_after_an_address(text, employer):
+    assert field_of(text, "employer") == employer
+
+
+@pytest.mark.parametrize("text", [
+    "那个罐头厂 老板欠工资",
+    "家住诸暨市店口镇，想问问灵活就业社保怎么交",
+    "公司欠全厂工人三个月工资，老板跑了",
+])
+def test_no_employer_round_8_dev_y_z(text):
+    assert field_of(text, "employer") is None
