@@ -1421,3 +1421,8 @@ def test_registered_names_after_an_address(text, employer):
 ])
 def test_no_employer_round_8_dev_y_z(text):
     assert field_of(text, "employer") is None
+
+
+def test_a_petitioner_who_leads_the_crew_is_not_counted_among_them():
+    # 信访人带领23名工人: the crew leader writing for them (dev-aa); 信访人与15名农民工 counts him (W3)
+    assert field_of("信访人带领23名工人在北戴河区承接装修工程，工钱被拖欠", "workers") == 23

@@ -147,7 +147,8 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
         return True
     if re.search(r"(^|[，,])(与|和|同)(其他|另外|其余)的?$", before) or re.search(r"(随同|随)(同村|同乡|本村)$|随同$", before):
         return True       # 来电人系…电焊工，与其他12名工友: the writer, left unsaid, and the others
-    return bool(re.search(r"(?<![们])(我|其|本人|来电人|信访人|反映人)(和|与|跟|同|及|带着|带领|随同|随)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
+    return bool((re.search(r"(?<![们])(我|其|本人|来电人)(和|与|跟|同|及|带着|带领|随同|随)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before)
+                 or re.search(r"(信访人|反映人)(和|与|跟|同|及|随同|随)[^，,。；;！!？?\d一二两三四五六七八九十几另其共我]{0,5}$", before))
                 and "共" not in (m.group("pre") or "")
                 and re.match(rf"^(多|余|来)?(个|名|位)?(小姐妹|同乡|{PERSON_NOUN})", text[m.end("num"):]))
 
