@@ -1426,3 +1426,15 @@ def test_no_employer_round_8_dev_y_z(text):
 def test_a_petitioner_who_leads_the_crew_is_not_counted_among_them():
     # 信访人带领23名工人: the crew leader writing for them (dev-aa); 信访人与15名农民工 counts him (W3)
     assert field_of("信访人带领23名工人在北戴河区承接装修工程，工钱被拖欠", "workers") == 23
+
+
+# --------------------------------------------------------------- round 8 (dev-aa / dev-ab read)
+@pytest.mark.parametrize("text,total", [
+    ("在海悦湾二期干了三个月瓦工 一天三百二 一共记了80个工 包工头老孙到现在一分没给", 320 * 80),       # N个工: workdays
+    ("去摘苹果 说好一天130 我们村去了12个人 干了5天 老板说钱要等苹果卖了才给", 130 * 5 * 12),
+    ("他老板欠我们工资 两个月了 我一个月是五千八 两个月就是一万一千六 然后我们车间有十几个人都是一样的 都没发", 11600 * 10),
+    ("钢筋班的包工头老周卷了我们2万多跑了，人在哪都不知道", 20000),                                   # 卷了: owed
+    ("一个月四千二 讲好月底给 第一个月给了 后面两个月 都没给", 4200 * 2),
+])
+def test_owed_totals_round_8_dev_aa_ab(text, total):
+    assert field_of(text, "owed_total") == total

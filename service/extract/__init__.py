@@ -125,7 +125,7 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
-                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?(都|也|一直|还|就)?(一分钱?|分文)?"
+                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?\s?(都|也|一直|还|就)?(一分钱?|分文)?"
                           r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
@@ -161,7 +161,10 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     if own and not _GROUP_TOTAL.search(clause, own.start()) or re.search(r"我的(一共|总共|共|合计|加起来)", clause):
         return True          # 我自己是两万三, 我的一共1.5w左右
     sentence = _sentence_left(text, a.start, 80)
-    if _GROUP_LEFT.search(sentence):
+    last_own = list(_OWN_LEFT.finditer(sentence))
+    # a transcript without punctuation is one long "sentence": group words before the writer's own
+    # (他老板欠我们工资 … 我一个月是六千二) are no group sum
+    if _GROUP_LEFT.search(sentence[last_own[-1].start():] if last_own else sentence):
         return False
     return bool((_OTHERS_ALIKE.search(text, a.end) or _ALL_STAFF_OWED.search(text, 0, a.start)
                  or re.search(r"(全公司|全厂|全体|全校|所有人)[^。]{0,14}(都是一样|都一样|一样的情况|情况相同|都是这样)", text[:a.start]))
@@ -277,6 +280,13 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
                 r"(干了?|做了?|施工|出工|上了?|共|工作了?)(约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
+        work_days = re.search(r"(记了|干了|做了|出了|一共|共)[^，。,]{0,3}?(?P<n>\d{1,3})个工(?![资钱人])", text)
+        if (days_c is None or not days_c.months) and work_days:
+            days_c = None
+            days = int(work_days.group("n"))          # 一共记了96个工: workdays
+            total = daily[0].value * days * (rate_workers or 1) - paid
+            if total > 0:
+                return total, True
         if days_c is not None and days_c.months:
             days = round(days_c.months * 30)
             total = daily[0].value * days * (rate_workers or 1) - paid
