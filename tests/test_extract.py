@@ -1438,3 +1438,24 @@ def test_a_petitioner_who_leads_the_crew_is_not_counted_among_them():
 ])
 def test_owed_totals_round_8_dev_aa_ab(text, total):
     assert field_of(text, "owed_total") == total
+
+
+@pytest.mark.parametrize("text,field,value", [
+    ("在赣县区有色冶金基地赣州盛达新材料有限公司上班，被拖欠工资", "employer", "赣州盛达新材料有限公司"),
+    ("在滨港工业城台州力诚阀门有限公司上班，被拖欠工资", "employer", "台州力诚阀门有限公司"),
+    ("那个厂 好像叫宏发 宏发砖厂 欠我工钱", "employer", "宏发砖厂"),
+    ("跟着老板 何老板干活 欠我们工钱", "contractor", "何老板"),
+    ("木工老板段某一直拖着工钱不给", "contractor", "木工老板段某"),
+    ("船老大郑某扣着我们的身份证，工钱也不给", "contractor", "船老大郑某"),
+])
+def test_parties_round_8_dev_aa_ab(text, field, value):
+    assert field_of(text, field) == value
+
+
+@pytest.mark.parametrize("text", [
+    "说要对门口进行道路改造工程，影响我们出行",
+    "网贷逾期2期了天天打电话",
+    "入职体检中检查乙肝项目合法吗",
+])
+def test_no_project_round_8_dev_aa_ab(text):
+    assert field_of(text, "project") is None

@@ -23,7 +23,7 @@ _SURNAME = ("阿王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
             "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
             "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝余于")
 _SN = f"[{_SURNAME}]"
-_PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|群头|带班人|二包老板|二包|劳务班组长|班组长|带班长|劳务分包老板|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
+_PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|群头|带班人|船老大|中间人|木工老板|瓦工老板|泥工老板|钢筋老板|二包老板|二包|劳务班组长|班组长|带班长|劳务分包老板|劳务老板|老板|老闆|承包人|分包老板|施工队长|劳务队长|"
                             rf"劳务分包负责人|劳务队负责人|施工队负责人|劳务负责人|劳务经纪人|经纪人|实际施工人|装修队长|装修队|施工队|工程队|班长)\s?"
                             rf"(?P<name>{_SN}某(?![拖欠带把说招叫找喊组安某给跑让在已就也是从代称没不等负挂那处要收结了的又和与去来干])[\u4e00-\u9fff](?=[，,。；;、\s]|$|带|拖|欠|把|说|招|叫|找|喊|组织|安排|去|来|在|干)|{_SN}某{{1,2}}|小{_SN}(?=到|说|欠|拖|一直|跑|把|给|不|没|[，,。；;、\s]|$)|"
                             rf"(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没|包工|包公|工头|班组)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
@@ -97,6 +97,9 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
     if xm and (best is None or xm.start() < best[0]):
         best = (xm.start(), xm.end())          # 一个姓何的老板 ... 何老板: the first mention
     if best:
+        said_twice = re.match(r"^(老板|包工头|工头)\s(?P<name>.+\1)$", text[best[0]:best[1]])
+        if said_twice:          # 老板 何老板: the name with its title, said after the bare title
+            return Span(said_twice.group("name"), best[0] + said_twice.start("name"), best[1])
         sur = re.search(rf"姓(?P<s>{_SN})", text[best[0]:best[1]])
         named = sur and re.match(rf"^(的)?\s?(叫)?\s?(?P<name>{sur.group('s')}(某{{1,2}}|[\u4e00-\u9fff]{{1,2}})(?=[\s，。,]|$))",
                                  text[best[1]:best[1] + 8])

@@ -22,7 +22,7 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
                           r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
 _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|"
-                           r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|[\d一二三四五六七八九十几两]+[多余来]?(年|个月|天)|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
+                           r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|进行|逾期|通过|告知|掘进$|[\d一二三四五六七八九十几两]+[多余来]?(年|个月|天)|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
@@ -119,7 +119,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|进入|介绍|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|进入|介绍|进行|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
         if rm:
             s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
         if text[s:s + 1] in ("县", "区") and m.start() - s >= 4 and s >= 2 and text[s - 1] in _STOP_CH \
@@ -132,6 +132,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue          # 一个旅游公路的护坡工地, 一处葡萄干晾房改造工地: a kind of work on a site with no name
         if re.fullmatch(r"(新疆|西藏|内蒙|内蒙古|广西|宁夏|[\u4e00-\u9fff]{2}(省|市))", text[s:m.start()]):
             continue          # 去新疆工地: a region, no site's name
+        if re.search(r"(体检|乙肝|检查)", name):
+            continue          # 入职体检中检查乙肝项目: a medical test, no site
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
         if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
