@@ -1459,3 +1459,9 @@ def test_parties_round_8_dev_aa_ab(text, field, value):
 ])
 def test_no_project_round_8_dev_aa_ab(text):
     assert field_of(text, "project") is None
+
+
+def test_twenty_one_days_is_no_amount():
+    # 150一天 and 三百一天 are day rates; 二十一天 is 21 days
+    assert field_of("连续上了二十一天班没休一天，厂里还说这不算加班", "amounts") == []
+    assert [a.value for a in extract(normalise("说好三百一天 干了二十天 一分没给").text, REF).amounts] == [300]

@@ -26,8 +26,9 @@ UNIT_CHARS = "十拾百佰千仟万萬亿億"
 # A numeral as it appears in running text (the amount and headcount finders build on it).
 _AR = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{DIGIT_CHARS}{UNIT_CHARS}几廿卅]"
-# 一 that starts the next word (三千八一直拖着, 两万一共, 三千五一个月) is not part of the numeral before it
-_NEXT_WORD_YI = r"(?!一[直共起样般下些定律切再次天])(?!(?<=[一二两三四五六七八九\d])一个)"
+# 一 that starts the next word (三千八一直拖着, 两万一共, 三千五一个月, 150一天, 三百一天) is not part of the numeral
+# before it; 二十一天 is 21 days
+_NEXT_WORD_YI = r"(?!一[直共起样般下些定律切再次])(?!(?<=[一二两三四五六七八九\d])一个)(?!(?<=[\d百佰千仟万])一天)"
 NUMERAL = (rf"(?:{_AR}|{_CN})"
            rf"(?:{_AR}|{_NEXT_WORD_YI}{_CN}|[多余来](?=[{UNIT_CHARS}])|[wWkK](?![a-zA-Z]))*")
 
