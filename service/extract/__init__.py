@@ -280,11 +280,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
                 r"(干了?|做了?|施工|出工|上了?|共|工作了?)(约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
+        # 一共记了96个工: workdays, where no number of days is written
         work_days = re.search(r"(记了|干了|做了|出了|一共|共)[^，。,]{0,3}?(?P<n>\d{1,3})个工(?![资钱人])", text)
         if (days_c is None or not days_c.months) and work_days:
-            days_c = None
-            days = int(work_days.group("n"))          # 一共记了96个工: workdays
-            total = daily[0].value * days * (rate_workers or 1) - paid
+            total = daily[0].value * int(work_days.group("n")) * (rate_workers or 1) - paid
             if total > 0:
                 return total, True
         if days_c is not None and days_c.months:
