@@ -195,22 +195,22 @@ _HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?
 
 
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
-                period_cands=()) -> tuple[float | None, bool]:
+                period_cands=(), groups=()) -> tuple[float | None, bool]:
     """What is owed as written or derived (`_owed_as_written`); a half paid after every sum is
     written (干了二十天…结账时只给了一半) leaves half of it owed."""
-    total, derived = _owed_as_written(text, amounts, workers, period_cand, period_cands)
+    total, derived = _owed_as_written(text, amounts, workers, period_cand, period_cands, groups)
     if total and amounts and _HALF_PAID.search(text, amounts[-1].end):
         return total / 2, True
     return total, derived
 
 
 def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, period_cand,
-                     period_cands=()) -> tuple[float | None, bool]:
-    """The stated total; else per-person x headcount, day rate x days, month rate x months (x headcount);
-    else wages kept back or claimed. A writer who gives only their own sum and a headcount of others in the
-    same case (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
+                     period_cands=(), groups=()) -> tuple[float | None, bool]:
+    """Two groups with a sum each (`_groups_each`, found once by `extract`) add up; else the stated total;
+    else per-person x headcount, day rate x days, month rate x months (x headcount); else wages kept back or
+    claimed. A writer who gives only their own sum and a headcount of others in the same case
+    (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
     rate_workers = workers
-    groups = _groups_each(text, amounts)
     if groups:
         return sum(n * a.value for n, a in groups), True
     owed = [a for a in amounts if a.kind == "owed_total"]
@@ -364,9 +364,13 @@ _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[�
 _PAID_THEN_EACH = re.compile(rf"(发过|发了|给过|给了|支付过|支付了|付过|付了)[^{CLAUSE_PUNCT}]{{0,8}}[，,]\s?(每人|每个人|每名)$")
 
 
+def _paid_then_each(text: str, a: Amount) -> bool:
+    return bool(_PAID_THEN_EACH.search(text[max(0, a.start - 20):a.start]))
+
+
 def _paid_to(text: str, a: Amount) -> bool:
     """Whether the figure is a sum paid (只给过我三千块生活费, 发过一次生活费，每人800元)."""
-    return bool(_PAID.search(text[max(0, a.start - 12):a.start]) or _PAID_THEN_EACH.search(text[max(0, a.start - 20):a.start]))
+    return bool(_PAID.search(text[max(0, a.start - 12):a.start])) or _paid_then_each(text, a)
 
 
 def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, each_by_default: bool = False) -> float:
@@ -378,8 +382,9 @@ def _paid_wages(text: str, amounts: list[Amount], workers: int | None = None, ea
         if a.kind not in ("other", "per_person"):
             continue
         left, right = text[max(0, a.start - 12):a.start], text[a.end:a.end + 5]
-        if _paid_to(text, a) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
-            each = bool(re.search(r"(每人|每个人|一人|每名)", left[-4:] if _PAID_THEN_EACH.search(text[max(0, a.start - 20):a.start]) else left) or
+        then_each = _paid_then_each(text, a)
+        if (then_each or _PAID.search(left)) and not re.match(r"^(的)?(医药|路费|住院|押金|车费|赔偿)", right):
+            each = bool(re.search(r"(每人|每个人|一人|每名)", left[-4:] if then_each else left) or
                         each_by_default and not re.search(r"(我们|大家|一共|总共|共)", left)) and workers
             total += a.value * (workers if each else 1)
     return total
@@ -430,7 +435,7 @@ def extract(text: str, reference_date: dt.date | None = None,
     if groups and sum(n for n, _ in groups) > (workers or 0):
         workers, workers_approx = sum(n for n, _ in groups), False       # two groups: everyone in them
     period, period_cand, period_cands = find_period(text, ref, money)
-    owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands)
+    owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands, groups)
     # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)

@@ -84,6 +84,12 @@ _WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "�
 _WORD_CLOSED_BY = {"来": "未"}
 
 
+def _char_at_in(text: str, i: int, chars: str) -> bool:
+    """Whether the character at i is one of `chars`; false past the end (where text[i:i + 1] is "", and
+    "" in chars would be true)."""
+    return 0 <= i < len(text) and text[i] in chars
+
+
 def _place_opens_at(text: str, i: int) -> bool:
     ms = places.find_locations(text[i:i + 8])
     return bool(ms) and ms[0].start == 0 and ms[0].end >= 3
@@ -107,10 +113,10 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
             continue
         if not _NAME_CH.match(ch):
             break
-        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五陇" or text[i:i + 1] != "" and text[i:i + 1] in "州阳"):
+        if ch == "原" and (i >= 2 and text[i - 2] in "中太平高草固九五陇" or _char_at_in(text, i, "州阳")):
             i -= 1          # 中原, 太原, 固原: a place word in the name, not 原 (former)
             continue
-        if text[i:i + 1] and text[i:i + 1] in _WORD_OPENED_BY.get(ch, ""):
+        if _char_at_in(text, i, _WORD_OPENED_BY.get(ch, "")):
             i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还
             continue
         if ch == "以" and text[i - 2:i - 1] == "某" or ch == "内" and text[i - 2:i - 1] in ("区", "园"):
@@ -224,8 +230,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if m.group(0) == "物流" and re.match(r"^[企公园仓行站网中基有集分总司业]", text[e:e + 1]):
             continue          # 物流企业, 物流园: a kind of firm or place, not the end of a name
         if m.group(0) == "大学" and re.match(r"^(生|毕业|刚毕业|读|上|时|城)", text[e:e + 3]) or \
-                m.group(0) in ("铺", "舖") and (text[e:e + 1] != "" and text[e:e + 1] in "设路开满张作装" or text[m.start() - 1:m.start()] == "摊") or \
-                m.group(0) == "厂" and text[e:e + 1] != "" and text[e:e + 1] in "名址牌":
+                m.group(0) in ("铺", "舖") and (_char_at_in(text, e, "设路开满张作装") or text[m.start() - 1:m.start()] == "摊") or \
+                m.group(0) == "厂" and _char_at_in(text, e, "名址牌"):
             continue          # 大学生, 大学毕业; 铺设, 铺路: no name ends there
         if m.group(0) in ("电子", "科技") and re.match(r"^[\u4e00-\u9fff]", text[e:e + 1]) and not _ORG_RE.match(text[e:e + 6]):
             continue          # 医保电子凭证: a word, not the end of a name (鸿达精密电子 / 鸿达电子厂 are names)

@@ -134,6 +134,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
             re.search(r"(跟着|一起|一块|同)(去|来|出来)?的?还有[^，。,\d一二三四五六七八九十几]{0,3}$", before) or \
             re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
+    # (一起 / 一块 are words, not the numeral 一 the class below stops at: 还有跟我一起的 四个老乡)
     if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$",
                  text[max(0, m.start() - 14):m.start()].replace("一起", "同").replace("一块", "同")) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,10}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"

@@ -26,6 +26,9 @@ _PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那�
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
 
+_ROAD_AT_END = re.compile(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$")
+
+
 def _project_start(text: str, s: int, e: int) -> int:
     """Where a project's name starts within text[s:e]: past a leading address (长春净月区|中昊·天玺B区项目,
     大庆高新区|碧水蓝湾小区二期), but not past the road that road works are on (东风路雨污分流改造工程), a
@@ -41,9 +44,9 @@ def _project_start(text: str, s: int, e: int) -> int:
                 re.search(r"[市区县]$", text[s:s + ms[0].end])
                 or ms[0].ext and re.search(r"[^区县市镇乡]{1,4}(路|街|大道|大街)$", text[s:s + ms[0].end])):
             s_named = s + ms[0].end        # a single city or district (让胡路区龙跃北街) before a site's name
-    road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", text[s:s_named])
+    road = _ROAD_AT_END.search(text[s:s_named])
     if road and "街道" in road.group(0)[:-1]:
-        road = re.search(r"[^区县市镇乡省]{2,5}(路|大道|大街|街)$", road.group(0)[road.group(0).index("街道") + 2:])   # 东山街道|蓉江路
+        road = _ROAD_AT_END.search(road.group(0)[road.group(0).index("街道") + 2:])   # 东山街道|蓉江路
     if road and re.match(r"^(雨污|管网|综合管廊|管廊|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
