@@ -1288,3 +1288,45 @@ ROUND_8 = [
 @pytest.mark.parametrize("text,field,value", ROUND_8)
 def test_round_8(text, field, value):
     assert field_of(text, field) == value
+
+
+# Round 9 (seventh session): one case per rule, each on a sentence written for it.
+ROUND_9 = [
+    # a sum received is no owed sum: a rate times the time worked, less it
+    ("讲好一个月五千 我干了六个月 到手一共就一万二 剩下的说过年给", "owed_total", 5000 * 6 - 12000),
+    ("约定每月4800元，在那干了三个月，前后一共只拿到6000元。", "owed_total", 4800 * 3 - 6000),
+    ("本来应该是七千二 上个月工资只打了五千 说扣了什么服装费", "owed_total", 7200 - 5000),
+    # a rate per workday, and the days on the attendance sheet
+    ("老板说好一个工260，我记工本上一共45个工，他只给了我3000，其他的一直拖着。", "owed_total", 260 * 45 - 3000),
+    ("日结200一天 一共出勤18天 到现在一分没结", "owed_total", 200 * 18),
+    ("做小工一天一百八 做了有五十几天 就给了我两千块生活费 其他的没给", "owed_total", 180 * 50 - 2000),
+    # a teacher's pay named before the monthly rate is no fee
+    ("镇中学代课老师 今年3月到6月的代课费到现在没发 每月3000 一共4个月", "owed_total", 3000 * 4),
+    # the wage part of a larger sum owed
+    ("总包拖欠我公司劳务款300余万元，其中农民工工资约120万元，涉及工人40人。", "owed_total", 1_200_000),
+    # no monthly wage in the millions
+    ("班组工程款约300万元，其中工人工资150万元。", "amounts", None),
+    # a month's pay held back, the last half month's, Cantonese arrears words
+    ("在饭店干了五个月 老板押了一个月工资4200 说我没提前讲就不给了", "owed_total", 4200),
+    ("辞职之后 最后半个月工资2600 公司一直唔俾", "owed_total", 2600),
+    ("在奶茶店做了三个月 老板拖我两个月工资了 一共7600块", "owed_total", 7600),
+    ("老板走佬 我哋组二十几个人 九月嘅人工都未出 每人大概六千", "owed_total", 6000 * 20),
+    ("我哋成个组八个人 每个人扣咗五百 话我哋迟到", "owed_total", 500 * 8),
+    # parts withheld together
+    ("公司扣下我9月份工资5200元和奖金800元，说离职要提前三个月。", "owed_total", 6000),
+    # the writer's own sum taken out of their wages, the others alike
+    ("公司从我工资里一共扣了1500多元，说是罚款，车间十几个人的情况都差不多。", "owed_total", 1500 * 10),
+]
+
+
+def _kinds(text: str):
+    return [(a.text, a.kind) for a in extract(normalise(text).text, REF).amounts]
+
+
+@pytest.mark.parametrize("text,field,value", ROUND_9)
+def test_round_9(text, field, value):
+    if field == "amounts":          # no monthly_wage of 150万
+        assert all(kind != "monthly_wage" for _, kind in _kinds(text))
+        assert _kinds(text)
+        return
+    assert field_of(text, field) == value

@@ -140,7 +140,7 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
@@ -233,7 +233,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     for a, b in zip(amounts, amounts[1:]):
         between = text[a.end:b.start]
         if re.fullmatch(rf"\s?(及|和|以及|加上|另加|外加)[^{CLAUSE_PUNCT}]{{0,8}}", between) and \
-                re.search(rf"(扣发|扣着|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^{CLAUSE_PUNCT}]{{0,12}}$", text[max(0, a.start - 16):a.start]) \
+                re.search(rf"(扣发|扣着|扣下|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^{CLAUSE_PUNCT}]{{0,12}}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
     for a in amounts:
@@ -278,7 +278,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
             (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
-                r"(干了?|做了?|施工|出工|上了?|共|工作了?)(约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
+                r"(干了?|做了?|施工|出工|出勤|上了?|共|工作了?)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         # 一共记了96个工: workdays, where no number of days is written
         work_days = re.search(r"(记了|干了|做了|出了|一共|共)[^，。,]{0,3}?(?P<n>\d{1,3})个工(?![资钱人])", text)
@@ -356,7 +356,7 @@ def _months_owed(text: str) -> float | None:
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
-                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺])"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<![没未])到手(一共)?(就|只|才)?|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺])"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 

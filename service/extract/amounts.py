@@ -56,7 +56,7 @@ _BEFORE_BAD = re.compile(r"(?:[A-Za-z第初]|[0-9])$")
 _MONEY_LEFT = re.compile(
     r"(工资|工钱|公资|薪|酬|钱|费|款|金|价|元|块|扣|欠|赔|罚|花|付|交|收|退|补|拿|挣|赚|差|剩|值|贷|借|还|"
     r"打表|共计|合计|一共|总共|累计|总额|只给|给了|给我|给他|发了|只发|才发|发|一个月|每个月|每月|月薪|一天|每天|日薪|"
-    r"每人|每个人|一人|人均|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是|个月就是|天就是|自己就|一个人就|我的就|转了我|转了|加一块)[^，。；！？,;!?\n]{0,6}$")
+    r"每人|每个人|一人|人均|一个工|每个工|降为|降至|降到|涨到|上调至|调至|开|结|自己是|我的是|个月就是|天就是|自己就|一个人就|我的就|转了我|转了|加一块)[^，。；！？,;!?\n]{0,6}$")
 _MONEY_RIGHT = re.compile(r"^\s?(的)?(工资|工钱|公资|押金|块|呢|钱|生活费|血汗钱|费|货款|工程款|/月|/天|一个月|一天|每月|每天|冇畀|唔畀|冇俾|唔俾)")
 _HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 12306}
 
@@ -67,7 +67,7 @@ ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛�
                      r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
-                     r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|还说没钱|就说没钱|称没钱|再算|扣完了|全额扣除|扣除了|就这么没了|人都找不到|找不到人|冇给|冇结|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|冇畀|唔畀|冇出人工|就咁冇咗|没开了|"
+                     r"差了我|差了|被扣了|扣了我们|扣了我|未结算|没结算|还说没钱|就说没钱|称没钱|再算|扣完了|全额扣除|扣除了|就这么没了|人都找不到|找不到人|冇给|冇结|未获支付|没有支付|老板跑了|关门跑了|人跑了|没有发|没有给|只给过|仅支付|只支付|只付了|仅付|钱还没下来|冇出粮|冇发|冇俾|冇畀|唔畀|冇出人工|就咁冇咗|没开了|都未出|走佬|扣咗|拖我|押了|唔俾|"
                      r"拖到现在|压着不给|未拨付|没拨付|剩低|一直拖|拖工资|拖我们|拖了我|只拿到|等[^，。,]{0,8}(再给|才给|再结|才结)|卷了|卷走|一直说[^，。,]{0,4}给|"
                      r"(没有|没给|不给|从来没有|从没有|从没)过?加班费|加班费(从来|一直|一分|从未)")
 _OWED_STRONG = re.compile(r"(欠|拖欠|还差|差我|差了我|差了|差他|共差|少结了?|少算了?|剩下|剩余|还有|差额|赔偿金|未付|未结清?|没结|不结|没给|不给|未发|没发|不发|"
@@ -76,6 +76,7 @@ _OWED_WEAK = re.compile(r"(共计|合计|总计|一共|总共|总额|总数|总�
 # the sum itself named as the total, right before the figure (合计72,000元): it outranks a rate
 # that only sits in a sentence about arrears (已欠4个月，每月18,000元)
 _REMAINS = re.compile(r"(剩余|剩下|剩低|还欠|还差|尚欠|仍欠|差了)[^，,。]{0,6}$")
+_WAGE_PART = re.compile(r"其中[^，,。]{0,8}(工资|工钱)[^，,。]{0,3}$")
 _TOTAL_HERE = re.compile(r"(共计|合计|总计|一共是?|总共是?|累计|(个月|天)就是|(加起来|加一块|加一起|加在一起)(得有|能有|有|是|共|一共)?)(约|大约|近|将近)?$")
 _NON_WAGE = re.compile(r"(费|补助|补贴|津贴|押金|房租|房贷|罚款|违约金|奖金|养老金|停车|医药|路费|学费|会费|彩礼|货款|"
                        r"装修款|首付|月供|贷款|卡|报销|收入)")
@@ -219,7 +220,7 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
     return Amount(value=value, text=text[s:end], start=s, end=end, approx=approx, kind="other")
 
 
-_RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9一二三四五六七八九十几半])一个月|"
+_RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9一二三四五六七八九十几半])(?<!押了|扣了|押着|扣着|扣下|押我|扣我)一个月|"
                               r"(?<![0-9一二三四五六七八九十个两俩仨几半上下本当])(?:月薪|月工资|月收入|月))"
                               r"\s?(工资|基本工资|底薪|薪水|就|只|才|能|给|发|拿|挣|赚|有|是|为|在|工资是|工资为|按|固定|大概|约|实发工资|实发|到手|平均|"
                               r"说好|讲好|约定|谈好|定的|说好的|讲好的|谈好的|定好的|应发)*\s?$")
@@ -244,7 +245,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         non_wage_right = (_NON_WAGE.match(right.lstrip("的")) or
                           re.match(r"^(的)?[^，,。及和、]{0,3}(费|补贴|津贴|补助|押金|生活费|路费|医药费|违约金)", right)) and \
             not re.match(r"^(的)?(配送费|跑单费|派送费|派件费|课时费|代课费|加班费|计件费|保姆费|护工费|人工费)", right)   # a rider's or teacher's pay
-        non_wage_left = re.search(r"(费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药|货款)", left)
+        non_wage_left = re.search(r"((?<!配送|跑单|课时|代课|派送|派件|计件|保姆|护工|人工)费|补助|补贴|津贴|养老金|停车|房租|房贷|收入|生活费|押金|罚款|违约金|贷款|报销|医药|货款)", left)
         strong = _OWED_STRONG.search(left) or (_OWED_STRONG.search(sent_left[-20:]) and _WAGE.search(sent_left)) or \
             (not left.strip() and re.search(r"(还差|差我|欠我|欠了我|欠我们|剩下)[^。！!？?]{0,10}[，,]\s?$", sent_left))
         weak = _OWED_WEAK.search(left)
@@ -253,7 +254,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                                 r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回|冇畀|唔畀|冇俾|就咁冇咗)", right)
         owed_ok = (arrears_text or bool(strong)) and not non_wage_right and not re.search(r"货款[^，,。]{0,3}$", left) and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工|人工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
-        given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
+        given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费|只拿到|才拿到|拿到手|到手|只打了|就打了|才打了)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
         if re.search(rf"(每天|一天|每日|日薪|日结|(?<![\d号])日工资|天工资|每工|一个工|点工)[^{CLAUSE_PUNCT}]{{0,5}}$", left) or \
                 re.match(r"^\s?(/天|一天|每天)", right):
@@ -272,7 +273,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             # what remains (剩余78万元) outranks the total it remains of (结算共计138万元)
             kind, cue = "owed_total", (4 if _REMAINS.search(left) else 3 if _TOTAL_HERE.search(left) else 2 if strong else 1)
         elif arrears_text and not given and "扣" not in left and \
-                re.search(rf"(最后一个月|最后那个月|最后一月|上个月|上月|当月|这个月)(的)?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
+                re.search(rf"(最后一个月|最后那个月|最后一月|最后半个月|上个月|上月|当月|这个月|(押了|扣了|押着|扣着|扣下)(我|其)?一个月)(的)?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
             kind, cue = "owed_total", 1       # 最后一个月工资四千三 (in a text about arrears): that month's pay is owed
         elif re.search(rf"\d+[号日](的)?(工资|工钱)[^{CLAUSE_PUNCT}]{{0,2}}$", left):
             # 9月21号到10月20号的工资3200元: the pay of the days named, no month's rate
@@ -282,10 +283,16 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             if owed_ok and not given and re.search(r"(拖欠|欠|拖了|未支付|没支付|未发|没发|扣下|扣发|扣着|压着)", sent_left) and \
                     not re.search(r"(每月|每个月|一个月|月薪|(?<![\d一二两三四五六七八九十俩仨个])月工资|月收入)", left):
                 kind, cue = "owed_total", 2     # 拖欠来电人及其他十几名工人2023年下半年的工资约20万元
+            elif given and not re.search(r"(每月|每个月|月薪|(?<![上本当这那个])月工资)", left):
+                kind = "other"          # 上个月工资只打了五千: a sum paid, no rate
             elif re.search(r"(全年|一年|年度|年工资|总|合计|共计|一共|累计|应发|应得|下半年|上半年)", left):
                 kind = "other"          # 2024年全年工资约三万六千元: earned over a year, not a month's rate
             else:
                 kind, rate = "monthly_wage", "month"
+        if kind == "owed_total" and _WAGE_PART.search(left):
+            cue = 4         # the wage part of a sum owed outranks it too (劳务款410余万元，其中农民工工资约238万元)
+        if kind == "monthly_wage" and a.value >= 200_000 or kind == "daily_wage" and a.value >= 10_000:
+            kind, rate = "other", None      # 其中工人工资213万元: no one's wage rate
         if kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,4}}$", left):
             rate = "month_other"
         elif kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,8}}(发放?|给|支付|预支)[^{CLAUSE_PUNCT}]{{0,5}}$", left):
