@@ -1316,6 +1316,21 @@ ROUND_9 = [
     ("公司扣下我9月份工资5200元和奖金800元，说离职要提前三个月。", "owed_total", 6000),
     # the writer's own sum taken out of their wages, the others alike
     ("公司从我工资里一共扣了1500多元，说是罚款，车间十几个人的情况都差不多。", "owed_total", 1500 * 10),
+    # the wage part of a settlement the payer refuses to settle
+    ("结算总价款60万元，其中工人工资38万元。发包方以业主未付款为由拒不结算。", "owed_total", 380_000),
+    # a rate per workday (每个工), workdays in Chinese numerals, the others alike
+    ("共做了80个工，每个工300元，已预支5000元，剩余未结。同班组另有4名工友情况相同。", "owed_total", (80 * 300 - 5000) * 5),
+    ("我算下来九十五个工，一个工二百八，老板一直拖着没给。", "owed_total", 95 * 280),
+    # the others in the same case as her; 另外还有N个, 情况都差不多: the writer is one more
+    ("医院尚欠其工资约2万元。据来电人称，医院还有二十多名护士情况和她一样。", "owed_total", 20000 * 21),
+    ("医院尚欠其工资约2万元。据来电人称，医院还有二十多名护士情况和她一样。", "workers", 21),
+    ("欠我的是一万八，我们车间另外还有五个师傅，情况都差不多。", "workers", 6),
+    # 我一共干了: the writer's own sum, the others alike
+    ("我一共干了150个工，按理应该四万五，到年底剩三万没给。我们一起去的八个人都是这样。", "owed_total", 30000 * 8),
+    # months owed: a range to now, one month named, last month's
+    ("一个月才2500块，4月到现在7月的都没发，我们保洁一共六个人。", "owed_total", 2500 * 4 * 6),
+    ("月工资3000元，2024年5月至8月在店里做服务员，离职时老板扣发其8月工资，至今未付。", "owed_total", 3000),
+    ("试用期工资2500 现在都干了四个月了 上个月的还拖着没发", "owed_total", 2500),
 ]
 
 

@@ -130,17 +130,23 @@ _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|�
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
                               r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
+# 4月到现在7月的都没发: a range of months, to now, owed
+_OWED_TO_NOW = re.compile(r"(?<!\d)(?P<a>\d{1,2})月份?(到|至)(现在|目前|如今|今天)的?(?P<b>\d{1,2})月份?的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
+                          r"((没|未|冇)(有)?(发|给|结)|欠着|拖着)")
+# 扣发其12月工资, 上个月的还拖着没发: one month owed
+_ONE_MONTH_OWED = re.compile(r"(扣发|拖欠|扣下|扣了|欠)(其|我|了)?(?<!\d)\d{1,2}月份?的?(工资|工钱|薪水)(?![、和及与至到\d])"
+                             r"|(上个月|上月|这个月|当月)的?(工资|工钱|薪水)?(还|一直|都)?(拖着|没发|未发|没给|没结)")
 # 拖欠全厂一百多名职工3至5月工资: a range of months owed
 _OWED_MONTH_RANGE = re.compile(rf"(拖欠|欠|没发|未发|没给)[^{CLAUSE_PUNCT}]{{0,14}}?(?<!\d)(?P<a>\d{{1,2}})(至|到|-|~)(?P<b>\d{{1,2}})月份?的?(工资|工钱|薪水)")
 _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一样|也一样|都是这样|也是这样|跟我一样|和我一样|同样|都係咁|都一樣|都被拖欠|也被拖欠|"
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
                            r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
-                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|情况与(信访人|来电人|本人|我)相同)")
+                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|情况与(信访人|来电人|本人|我)相同|情况(和|跟|与)(她|他|其)(一样|相同))")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
@@ -281,9 +287,13 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 r"(干了?|做了?|施工|出工|出勤|上了?|共|工作了?)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         # 一共记了96个工: workdays, where no number of days is written
-        work_days = re.search(r"(记了|干了|做了|出了|一共|共)[^，。,]{0,3}?(?P<n>\d{1,3})个工(?![资钱人])", text)
-        if (days_c is None or not days_c.months) and work_days:
-            total = daily[0].value * int(work_days.group("n")) * (rate_workers or 1) - paid
+        work_days = re.search(r"(记了|干了|做了|出了|一共|共|算下来)[^，。,]{0,3}?(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,7})个工(?![资钱人])", text)
+        try:
+            n_work_days = parse_number(work_days.group("n"))[0] if work_days else 0
+        except ValueError:          # 百个工 and the like: no count
+            n_work_days = 0
+        if (days_c is None or not days_c.months) and n_work_days:
+            total = daily[0].value * n_work_days * (rate_workers or 1) - paid
             if total > 0:
                 return total, True
         if days_c is not None and days_c.months:
@@ -349,9 +359,12 @@ def _months_owed(text: str) -> float | None:
     named = _OWED_MONTH_LIST.search(text)
     if named:
         return len(re.findall(r"月", named.group(1)))
-    rng = _OWED_MONTH_RANGE.search(text)
-    if rng and 1 <= int(rng.group("a")) < int(rng.group("b")) <= 12:
-        return int(rng.group("b")) - int(rng.group("a")) + 1
+    for pattern in (_OWED_MONTH_RANGE, _OWED_TO_NOW):
+        rng = pattern.search(text)
+        if rng and 1 <= int(rng.group("a")) < int(rng.group("b")) <= 12:
+            return int(rng.group("b")) - int(rng.group("a")) + 1
+    if _ONE_MONTH_OWED.search(text):
+        return 1
     return None
 
 
