@@ -1331,6 +1331,17 @@ ROUND_9 = [
     ("一个月才2500块，4月到现在7月的都没发，我们保洁一共六个人。", "owed_total", 2500 * 4 * 6),
     ("月工资3000元，2024年5月至8月在店里做服务员，离职时老板扣发其8月工资，至今未付。", "owed_total", 3000),
     ("试用期工资2500 现在都干了四个月了 上个月的还拖着没发", "owed_total", 2500),
+    # earned as the payslip or the app shows it, less what reached the card
+    ("工资条上写的五千八 打到卡里才三千九 问财务说扣了住宿费", "owed_total", 1900),
+    ("后台显示配送费7200 他给我发了4500 说扣了罚款", "owed_total", 2700),
+    ("这个月跑了六千的单 只到手三千五 站长说扣了罚款", "owed_total", 2500),
+    # ... but not less a sum only guessed at: the sum kept back
+    ("上个月跑了三千的单 罚款扣了一千多 到手就剩几百块", "owed_total", 1000),
+    # the month's pay held as a deposit
+    ("厂里入职押了一个月工资 押的那个月5600就不给了", "owed_total", 5600),
+    # 一拖就是三个月 is arrears; 我每个月 the writer's own
+    ("从今年3月起就开始拖，一拖就是三个月。我每个月大概有五千出头，三个月就是一万五。车间里像我这样的还有二十多号人。",
+     "owed_total", 15000 * 21),
 ]
 
 

@@ -146,14 +146,16 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我每个月|我一个月|我这一份|我这份)")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
 _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
-_EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$")
+_EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年|"
+                     rf"(工资条|工资单|后台)上?(写的|显示)?|跑了)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?|到手)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$"
+                        rf"|(到手|打到卡[里上]|卡[里上])的?(一共|总共)?(才|只有|就|只)[^{CLAUSE_PUNCT}]{{0,1}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
@@ -189,8 +191,9 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
         return 0.0
     for a in amounts:
         left = text[max(0, a.start - 8):a.start]
+        # 到手就剩几百块: a paid sum only guessed at leaves no remainder to derive
         if a.start > total.end and a.kind in ("other", "per_person") and _PAID_LEFT.search(left) \
-                and a.value < total.value and a.start - total.end < 40:
+                and a.value < total.value and a.start - total.end < 40 and "几" not in a.text:
             each = workers if workers and re.search(r"(每人|每个人|一人)", left) and a.value * workers < total.value else 1
             return a.value * each
     return 0.0
