@@ -1338,10 +1338,22 @@ ROUND_9 = [
     # ... but not less a sum only guessed at: the sum kept back
     ("上个月跑了三千的单 罚款扣了一千多 到手就剩几百块", "owed_total", 1000),
     # the month's pay held as a deposit
-    ("厂里入职押了一个月工资 押的那个月5600就不给了", "owed_total", 5600),
+    ("进厂时押了一个月工资 说干满一年才退 我干了八个月走的 押的那个月5600就不给了", "owed_total", 5600),
     # 一拖就是三个月 is arrears; 我每个月 the writer's own
     ("从今年3月起就开始拖，一拖就是三个月。我每个月大概有五千出头，三个月就是一万五。车间里像我这样的还有二十多号人。",
      "owed_total", 15000 * 21),
+    # 算的账是 as the sum earned; 给了生活费 as paid against it
+    ("我去年一年下来算的账是五万二 他前前后后只给了我两万 剩下的说等业主结了再给", "owed_total", 32000),
+    ("我按件计算一共做了28600元的工钱，中间陆续只给了生活费9000元，到现在还拖着。", "owed_total", 19600),
+    # 跑了一个月 is how long, not a monthly rate: the month's pay not settled is owed
+    ("我上个月跑了一个月 工资是三千八百多 到现在还没结给我", "owed_total", 3800),
+    # ，共X after the parts owed: the writer's total, the others alike (O1)
+    ("我个人被欠底薪5000元和课时费3200元，共8200元，其他老师的情况也差不多。机构一共有10位老师。", "owed_total", 82000),
+    # groups named by their trade, the headcount stated before or beside the sum
+    ("班组共有大工9人、小工6人，由包工头李某带队。包工头称没钱发工资，大工每人欠1.8万元，小工每人欠1.1万元。",
+     "owed_total", 9 * 18000 + 6 * 11000),
+    ("班组共有大工9人、小工6人，由包工头李某带队。包工头称没钱发工资，大工每人欠1.8万元，小工每人欠1.1万元。", "workers", 15),
+    ("我们大工4个一天400 小工3个一天260 都干了25天 一分没给", "owed_total", (4 * 400 + 3 * 260) * 25),
 ]
 
 

@@ -153,8 +153,8 @@ _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年|"
-                     rf"(工资条|工资单|后台)上?(写的|显示)?|跑了)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?|到手)(我|俺|其)?(第一笔|一笔|首笔)?[^{CLAUSE_PUNCT}]{{0,2}}$"
+                     rf"(工资条|工资单|后台)上?(写的|显示)?|跑了|算的账是?)[^{CLAUSE_PUNCT}]{{0,6}}$")
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?|到手)(我|俺|其)?(第一笔|一笔|首笔)?(生活费)?[^{CLAUSE_PUNCT}]{{0,2}}$"
                         rf"|(到手|打到卡[里上]|卡[里上])的?(一共|总共)?(才|只有|就|只)[^{CLAUSE_PUNCT}]{{0,1}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
@@ -192,7 +192,7 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
     for a in amounts:
         left = text[max(0, a.start - 8):a.start]
         # 到手就剩几百块: a paid sum only guessed at leaves no remainder to derive
-        if a.start > total.end and a.kind in ("other", "per_person") and _PAID_LEFT.search(left) \
+        if a.start > total.end and a.kind in ("other", "per_person") and a.rate is None and _PAID_LEFT.search(left) \
                 and a.value < total.value and a.start - total.end < 40 and "几" not in a.text:
             each = workers if workers and re.search(r"(每人|每个人|一人)", left) and a.value * workers < total.value else 1
             return a.value * each
@@ -221,7 +221,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
     rate_workers = workers
     if groups:
-        return sum(n * a.value for n, a in groups), True
+        return sum(n * each for n, each in groups), True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
@@ -335,19 +335,49 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
 
 # 高空组8个人每人还差一万二，普工组13个人每人还差七千: groups, each with its own headcount and sum each
 _GROUP_EACH = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)[，,]?[^{CLAUSE_PUNCT}\d]{{0,3}}(每人|每个人|一人|各)[^{CLAUSE_PUNCT}\d]{{0,8}}$")
+# 大工9人、小工6人 … 大工每人欠1.8万元，小工每人欠1.1万元 / 大工4个一天400 小工3个一天260 都干了25天: groups named
+# by their trade, the headcount beside the sum or stated before it
+_TRADES = r"大工|小工|技工|普工|壮工|力工|杂工|师傅|徒弟|男工|女工"
+_TRADE_EACH = re.compile(rf"(?P<trade>{_TRADES})(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})?(个人|名|个|人)?[，,]?"
+                         rf"(?P<rate>每人|每个人|一人|一天|每天)[^{CLAUSE_PUNCT}\d]{{0,3}}$")
+_DAYS_WORKED = re.compile(r"(都|一共|共|各)?(干了|做了)(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})天")
 
 
-def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, Amount]]:
-    """(headcount, sum each) for every group of two or more stated one after another, else []."""
+def _count(numeral: str) -> int | None:
+    try:
+        return int(parse_number(numeral)[0])
+    except ValueError:
+        return None
+
+
+def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, float]]:
+    """(headcount, sum owed to each) for every group of two or more stated one after another, else []."""
     groups = []
     for a in amounts:
         m = _GROUP_EACH.search(text[max(0, a.start - 16):a.start])
-        if m and a.kind in ("per_person", "owed_total", "other"):
-            try:
-                groups.append((int(parse_number(m.group("n"))[0]), a))
-            except ValueError:
-                continue
-    return groups if len(groups) >= 2 and all(n >= 1 for n, _ in groups) else []
+        n = _count(m.group("n")) if m and a.kind in ("per_person", "owed_total", "other") else None
+        if n:
+            groups.append((n, a.value))
+    if len(groups) >= 2:
+        return groups
+    trades = []
+    for a in amounts:
+        m = _TRADE_EACH.search(text[max(0, a.start - 12):a.start])
+        if not m or any(m.group("trade") == t for t, _, _ in trades):
+            continue
+        stated = m.group("n") or next((c.group("n") for c in re.finditer(
+            rf"{m.group('trade')}(共|有|共有)?(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)", text)), None)
+        n = _count(stated) if stated else None
+        if not n:
+            return []
+        if m.group("rate") in ("一天", "每天"):
+            days = _DAYS_WORKED.search(text, a.end)
+            if not days or not _count(days.group("n")):
+                return []
+            trades.append((m.group("trade"), n, a.value * _count(days.group("n"))))
+        else:
+            trades.append((m.group("trade"), n, a.value))
+    return [(n, each) for _, n, each in trades] if len(trades) >= 2 else []
 
 
 def _months_owed(text: str) -> float | None:
