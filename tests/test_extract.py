@@ -1354,6 +1354,15 @@ ROUND_9 = [
      "owed_total", 9 * 18000 + 6 * 11000),
     ("班组共有大工9人、小工6人，由包工头李某带队。包工头称没钱发工资，大工每人欠1.8万元，小工每人欠1.1万元。", "workers", 15),
     ("我们大工4个一天400 小工3个一天260 都干了25天 一分没给", "owed_total", (4 * 400 + 3 * 260) * 25),
+    # projects: a stage in brackets, a named zone without the divisions before it, a quoted name after 项目,
+    # a site called 那个 X; no project for works with no name or a site far away
+    ("我们在清河生态治理工程（三期）干土方，工钱拖了半年", "project", "清河生态治理工程(三期)"),
+    ("在广州市白云区钟落潭镇云港智造产业园C区厂房工地做钢筋，工资拖着", "project", "云港智造产业园C区厂房工地"),
+    ("在盐城经开区人才公寓项目干活 工资拖着", "project", "盐城经开区人才公寓项目"),
+    ("信访人系招商引资重点项目“华宁新能源产业园一期”钢筋班组负责人，工资拖欠", "project", "华宁新能源产业园一期"),
+    ("我要举报一个工地 叫那个 金沙湾畔的工地 外架没挂安全网", "project", "金沙湾畔"),
+    ("正在进行道路改造施工，中午高温还在干活", "project", None),
+    ("以前一直在外头工地上干活 现在想学门手艺", "project", None),
 ]
 
 

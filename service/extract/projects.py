@@ -20,8 +20,9 @@ _PROJ_SUFFIX = re.compile(r"(改扩建工程|扩建工程|改造工程|新建工
                           r"(?<=[\u4e00-\u9fff])\d+[#号]楼(?=[\s,，。的上里干做接施跟]|$)|"
                           r"(?<=[\u4e00-\u9fff])\d+号地块(?=[\s,，。的上里干做接施在]|$)|"
                           r"(?<=[段线路])[A-Z]{1,3}-?\d+标段?)"          # 荣乌高速新线雄县段TJ-6标
-                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准))?")
-_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|同一|同个|工地$|高速公路$|公路$|高速$|"
+                          r"(第[一二三四五六七八九十\d]+标段|[一二三四五六七八九十\d]+标段|[A-Z]{1,3}-?\d+标段?|[一二三四五六七八九十\d]+标(?!准)|"
+                          r"[（(][一二三四五六七八九十\d]期[）)])?")           # 弥河综合治理工程（二期）
+_PROJ_GENERIC = re.compile(r"^(这|那|该|此|本|某(?!某)|一个|这个|那个|我们|他们|整个|里|的|上|在|后头|后来|外头|外面|外地|同一|同个|工地$|高速公路$|公路$|高速$|"
                            r"(县道|乡道|省道|国道|村道|道路|公路)(改建|改造|改扩建|扩建|建设|拓宽|硬化|新建)?$|进行|逾期|通过|告知|掘进$|[\d一二三四五六七八九十几两]+[多余来]?(年|个月|天)|一(房地产|商场|工厂|厂房|小区|楼盘|写字楼)|\d|[一二三四五六七八九十]+月|月份|今年|去年|前年|"
                            r"建(?!设大道|设路|设街|设大街)|知道|只知道|商业综合体|综合体|边|不少|很多|好多|房建|省级|市级|县级|医院$|学校$)")
 
@@ -51,8 +52,11 @@ def _project_start(text: str, s: int, e: int) -> int:
                          r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
-            re.match(r"^(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
-        return s          # 盐城经开区人才公寓项目: the zone names a site that has no name of its own
+            re.match(r"^([A-Z]\d?区)?(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
+        # 盐城经开区人才公寓项目: the zone names a site that has no name of its own; a zone with a name of its own
+        # goes without the divisions before it (广州市白云区钟落潭镇|白云智谷产业园B区厂房工地)
+        named_zone = re.match(r"^.*?(省|市|区|县|镇|乡|街道)(?=[^省市区县镇乡]{2,}(高新区|开发区|经开区|新区|园区|产业园)$)", text[s:s_named])
+        return s + named_zone.end() if named_zone else s
     town = re.search(r"(?:^|[市区县旗道])([^市区县旗道镇乡]{1,5}(镇|乡|村|社区))$", text[s:s_named])
     if (_GENERIC_SITE.match(text[s_named:e]) or re.match(r"^(易地|扶贫)", text[s_named:e])) and \
             re.fullmatch(r"[^市区县旗]{1,4}(市|县)[^市区县旗镇乡]{1,5}(镇|乡)", text[s:s_named]):
@@ -157,7 +161,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
     # 新站大道道路改造施工现场
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,12}?(道路|路|大道|街|桥|河道|管网))(?:改造|改扩建|拓宽|修缮)(?=施工|现场|工地)", text):
         s = _strip_address(text, _scan_left(text, m.end(), 20), m.end())
-        if m.end() - s - 2 >= 2 and not _GENERIC_NAME.match(text[s:m.end() - 2]):
+        if m.end() - s - 2 >= 2 and not _GENERIC_NAME.match(text[s:m.end() - 2]) and not _PROJ_GENERIC.match(text[s:m.end() - 2]):
             cands.append((s, m.end()))
     site_cands: list[tuple[int, int]] = []
     # X的工地 / X工地: 龙袍新城安置房的工地上, 城南污水处理厂的工地
@@ -184,7 +188,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if m.end("name") - s >= 3 and not _GENERIC_NAME.match(text[s:m.end("name")]) and \
                 not _DETERMINERS.search(text[max(0, s - 4):s].rstrip()):
             site_cands.append((s, m.end("name")))
-    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥)?\s?[‘“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)[’”\"」]?\s?的\s?(?:那个\s?)?(?:楼盘|工地|项目|小区)", text):
+    for m in re.finditer(r"(?:叫做|名叫|叫)(?:什么|啥|那个|这个)?\s?[‘“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,12}?)[’”\"」]?\s?的\s?(?:那个\s?)?(?:楼盘|工地|项目|小区)", text):
         cands.append((m.start("name"), m.end("name")))
     for m in re.finditer(r"(?:项目|工地|楼盘|工程)\s?(?:名字)?(?:叫做|名叫|叫|是)(?:什么|啥)?\s?(?:(?:就是|那个|这个|呃|嗯|什么|啥|叫)\s?)*[“\"「]?(?!就是|那个|这个|什么|啥|叫)(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,14}?)(?=[”\"」\s，。,！？!?；;]|$)", text):
         if "的" in m.group("name") or "自己" in m.group("name") or re.match(r"\s?不是", text[m.end("name"):m.end("name") + 4]):
@@ -208,6 +212,10 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         r"(?<!家|间)[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』](?=\s?(项目|工地|工程|楼盘|小区|干|从事|做|务工))", text)
         if not _GENERIC_NAME.match(m.group("name"))
         and not re.search(r"(店|馆|屋|坊|超市|餐厅|酒楼|酒店|饭店|公司|厂|中心|会所)$", m.group("name"))]   # “老绥远烧麦馆”做服务员: a workplace
+    # 招商引资重点项目“华澄新材料产业园一期”木工班组: the quoted name of the project just named
+    quoted += [(m.start("name"), m.end("name")) for m in re.finditer(
+        r"(?:项目|工程)(?:为|是|名为|名称为|叫)?[“\"「『](?P<name>[^”\"」』，。,]{2,24})[”\"」』]", text)
+        if not _GENERIC_NAME.match(m.group("name")) and (m.start("name"), m.end("name")) not in quoted]
     cands = [c for c in cands if not any(c[0] < qe and qs < c[1] for qs, qe in quoted)] + quoted
     trimmed = []
     for cs, ce in cands:
