@@ -1363,6 +1363,13 @@ ROUND_9 = [
     ("我要举报一个工地 叫那个 金沙湾畔的工地 外架没挂安全网", "project", "金沙湾畔"),
     ("正在进行道路改造施工，中午高温还在干活", "project", None),
     ("以前一直在外头工地上干活 现在想学门手艺", "project", None),
+    # crew bosses: the name he goes by, said right after his surname; a full name before 拿了; 叫 said twice
+    ("包工头姓赵 赵什么来着 反正都叫他赵老板 一个人欠一万五六", "contractor", "赵老板"),
+    ("班上一共七个人 包工头姓何 何 何老四 他欠我们钱", "contractor", "何老四"),
+    ("我们钢筋班组15个兄弟 班组长周德华拿了项目上的钱跑了", "contractor", "班组长周德华"),
+    ("包工头是县城的 叫 叫韦光明 他说钱没拨下来", "contractor", "韦光明"),
+    # ... but 一个姓冯的包工头 stays as first written when no name follows at once
+    ("跟着一个姓冯的包工头去济南干钢筋，后来冯老板说开发商没给钱", "contractor", "姓冯的包工头"),
 ]
 
 

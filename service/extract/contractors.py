@@ -27,14 +27,14 @@ _PERSON_TITLED = re.compile(rf"(?P<title>包工头|包公头|工头|群头|带�
                             rf"劳务分包负责人|劳务队负责人|施工队负责人|劳务负责人|劳务经纪人|经纪人|实际施工人|装修队长|装修队|施工队|工程队|班长)\s?"
                             rf"(?P<name>{_SN}某(?![拖欠带把说招叫找喊组安某给跑让在已就也是从代称没不等负挂那处要收结了的又和与去来干])[\u4e00-\u9fff](?=[，,。；;、\s]|$|带|拖|欠|把|说|招|叫|找|喊|组织|安排|去|来|在|干)|{_SN}某{{1,2}}|小{_SN}(?=到|说|欠|拖|一直|跑|把|给|不|没|[，,。；;、\s]|$)|"
                             rf"(?!安排|安全|马上|方面|方便|全部|全都|时间|常常|平时|华为|钱也|钱都|钱没|包工|包公|工头|班组)(?-i:{_SN})[\u4e00-\u9fff]{{1,2}}"
-                            rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|"
+                            rf"(?=带|拖欠|欠|干|借|打|承包|跑|一直|还|把|让|给|在|已经|就|也|是|介绍|手下|从|代|安排|称|说|拿了|卷|携|"
                             rf"没|不|等|负责|挂靠|那|处|叫|招|找|喊|要|收|结|电话|手机|微信|去|来|到|[，,。；;、()\s])(?<![说都也就又还不没让把给跑走的了是])|{_SN}[\u4e00-\u9fff]某{{1,2}}|老{_SN}|{_SN}(?:总|哥|老板|胖子|大哥)|小[\u4e00-\u9fff]哥|姓{_SN}(?:的(?=[\s，。,！!？?]|$))?(?![\u4e00-\u9fff]{{0,1}}的))")
 _PERSON_BOSS = re.compile(rf"(?<![\u4e00-\u9fff]{{2}}[的个])(?P<name>{_SN})(老板|老闆|包工头|工头)")
 _PERSON_XING = re.compile(rf"姓(?P<name>{_SN})(?:的|嘅)[\u4e00-\u9fff]{{0,5}}?(老板|老闆|包工头|包公头|工头|带班|班组长|领班|师傅|中介|队长)")
 _BARE = re.compile(r"装修队老板|施工队老板|施工队长|包工头|包公头|劳务中介|班组长|工头|判头|家政公司(?=[^，。,]{0,2}介绍)")
 # 包工头叫田某 / 工头是老刘: something intervenes, the span is the name alone (convention P3)
 _PERSON_CALLED = re.compile(rf"(?P<title>包工头|工头|班组长|班长|带班的|包活的|分包老板|劳务老板|老板|负责人|实际施工人|中介|介绍人|队长)[,，]?\s?"
-                            rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的|[\u4e00-\u9fff]{{2,3}}人)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)?\s?"
+                            rf"(?:叫|是(?:[\u4e00-\u9fff]{{2,4}}的|[\u4e00-\u9fff]{{2,3}}人)?|为|名叫|外号叫|(?<=带班的)|(?<=包活的))(?:\s?叫)*\s?"
                             rf"(?!包工头|工头|班组长|老板)(?P<name>{_SN}某[\u4e00-\u9fff](?=[，,。；;\s]|$)|{_SN}某{{1,2}}|老{_SN}|"
                             rf"{_SN}[\u4e00-\u9fff]{{1,2}}(?=[，,。；;\s]|$|天天|一直|说|欠|带|让|叫|把|给|不|没|跑|联系|组织|负责|找|去|喊|从))")
 # 名下的杨某带了十五六个水电工: a named person who leads the workers
@@ -105,6 +105,10 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
                                  text[best[1]:best[1] + 8])
         if named:          # 班组长姓潘 潘某, 姓罗的 罗老幺: the name said after the surname (P3)
             return Span(named.group("name"), best[1] + named.start("name"), best[1] + named.end("name"))
+        # 包工头姓赵 赵什么来着 都叫他赵老板, 包工头姓何 何 何老四: the name he goes by, said right after
+        called = sur and re.compile(rf"^[^{CLAUSE_PUNCT}]{{0,10}}?(叫他|叫|\s)(?P<name>{sur.group('s')}(老板|老闆|工头|总|哥|老[二三四五六七八九大幺]))").search(text[best[1]:best[1] + 20])
+        if called:
+            return Span(called.group("name"), best[1] + called.start("name"), best[1] + called.end("name"))
         return Span(text[best[0]:best[1]], best[0], best[1])
     # 马建军(包工头): a name with its role in brackets after it; the span is the name (P3)
     pm = re.search(rf"(?<![\u4e00-\u9fff])(?P<name>{_SN}(?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}))[(（](包工头|工头|班组长|带班的|劳务老板)[)）]", text)
