@@ -1370,6 +1370,16 @@ ROUND_9 = [
     ("包工头是县城的 叫 叫韦光明 他说钱没拨下来", "contractor", "韦光明"),
     # ... but 一个姓冯的包工头 stays as first written when no name follows at once
     ("跟着一个姓冯的包工头去济南干钢筋，后来冯老板说开发商没给钱", "contractor", "姓冯的包工头"),
+    # employers: 镇上 before 上海 and 区内 before 内蒙古 are no stop words; a short name said again in full;
+    # 叫它; the factory's name as given after 厂名叫, address and all
+    ("来电人于2024年2月入职上海市浦东新区张江镇上海启明星教育培训有限公司担任英语老师，工资拖欠两个月", "employer",
+     "上海启明星教育培训有限公司"),
+    ("来电人与同事共12人系呼和浩特市赛罕区内蒙古安泰物业服务有限公司保安员，公司未发放9月、10月工资", "employer",
+     "内蒙古安泰物业服务有限公司"),
+    ("喂 那个化工厂 叫 华泰 华泰精细化工 拖了我们两个月工资", "employer", "华泰精细化工"),
+    ("厂子没挂牌子，大家都叫它老韩家虾厂。工资拖了三个月没发", "employer", "老韩家虾厂"),
+    ("我是宁波市海曙区集士港镇一家服装加工厂的车工，厂名叫宁波市海曙区锦衣坊服饰加工厂，老板姓叶。工钱一直拖着。",
+     "employer", "宁波市海曙区锦衣坊服饰加工厂"),
 ]
 
 

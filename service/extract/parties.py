@@ -46,7 +46,7 @@ _ROLE_WORDS = re.compile(r"(承包方|承包人|施工单位|总包单位|总承
                          r"劳务分包方|劳务分包|分包方|分包商|承包商|总包方|总包商|总承包方|总承包|总包|分包|施工方|劳务公司|开发商|"
                          r"建设方|甲方|乙方|原单位|单位|公司名称|名称|厂名|厂家|负责人|老板|派遣到|派遣至|被派遣|入职|就职|"
                          r"任职|上班|承包给|转包给|委托|聘用|招用|雇用|受雇于|通过|经由|经过|经人|参加|应聘|加入|进入|进了|签的是|签了|例如|比如|"
-                         r"信访事项|反映过|举报过|投诉过|反映|举报|投诉|来电人|市民|关于|与|及|跟|附近|旁边|对面|隔壁|楼下|县城(?!投|发|建|管|乡)|城区|市区|镇上|今年|去年|前年|暑期|暑假|寒假|当时|后来|(?<!金)属|裁决|判决|责令|起诉|督促|协调|联系)")
+                         r"信访事项|反映过|举报过|投诉过|反映|举报|投诉|来电人|市民|关于|与|及|跟|附近|旁边|对面|隔壁|楼下|县城(?!投|发|建|管|乡)|城区|市区|镇上(?!海|饶|虞)|今年|去年|前年|暑期|暑假|寒假|当时|后来|(?<!金)属|裁决|判决|责令|起诉|督促|协调|联系)")
 _GOV = re.compile(r"(人社局|社保局|社保中心|医保中心|医保局|公积金中心|住建局|教育局|信访局|劳动监察|法院|检察院|派出所|公安局|"
                   r"政府|居委会|村委会|街道办|管委会|税务局|市场监管局|工会|仲裁委|人民医院就诊)")
 _GENERIC_NAME = re.compile(r"^(省|市|区|县|镇|村)?(重点|市政|民生|政府投资|政府|财政|交通|水利|PPP|招商引资|国有|国营|民营|私营|"
@@ -119,7 +119,7 @@ def _scan_left(text: str, end: int, limit: int = 30) -> int:
         if _char_at_in(text, i, _WORD_OPENED_BY.get(ch, "")):
             i -= 1          # 长江干堤, 汉西湖畔还建房: a word, not the stop word 干 / 还
             continue
-        if ch == "以" and text[i - 2:i - 1] == "某" or ch == "内" and text[i - 2:i - 1] in ("区", "园"):
+        if ch == "以" and text[i - 2:i - 1] == "某" or ch == "内" and text[i - 2:i - 1] in ("区", "园") and text[i:i + 2] != "蒙古":
             break          # 李某某以X名义, 高新区内X: the name starts after
         if i >= 2 and text[i - 2] in _WORD_CLOSED_BY.get(ch, ""):
             i -= 2          # 未来: a word, not the stop word 来
@@ -241,7 +241,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         s0 = s = _scan_left(text, m.start())
         if m.start() - s < 2:
             continue
-        s_named = _strip_address(text, s, e)
+        # 厂名叫宁波市海曙区锦衣坊服饰加工厂: the name as given, address and all
+        s_named = s if re.search(r"(厂名|店名|公司名|名称|全称)(叫做|叫|是|为)$", text[max(0, s - 5):s]) else _strip_address(text, s, e)
         # 南充嘉陵鑫城建筑劳务有限公司: a registered company's name opens with its city and district, unless
         # what is left opens with a place of its own (无锡市新吴区|无锡拓邦...) or a street or town comes first
         rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
@@ -287,7 +288,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             s += 1          # 经无锡市梁溪区好帮手家政服务部: the address after 经 goes too, unless the name is registered
             s = s if registered else _strip_address(text, s, e)
             name_part = text[s:m.start()]
-        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里]|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
+        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥|它)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里](?!蒙古)|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
@@ -374,6 +375,10 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if re.fullmatch(r"(阿|老|小)[\u4e00-\u9fff]", name) or re.match(r"\s?不是", text[e:e + 4]):
             continue          # 中介叫 叫阿明: a person; 叫宝骏 不是 是华裕汽配: a name taken back
+        said_again = re.match(rf"\s{re.escape(name)}[\u4e00-\u9fff]{{1,6}}?(?=[\s，。,]|$)", text[e:])
+        if said_again:          # 叫 华泰 华泰精细化工: the name said again, in full
+            s, e = e + 1, e + said_again.end()
+            name = text[s:e]
         out.append(_Org(s, e, name, "", "called"))
     for m in _IS_NAMED.finditer(text):
         s, e = m.start("name"), m.end("name")
