@@ -171,7 +171,7 @@ class _Org:
     how: str         # "suffix" / "called" / "quoted"
 
 
-_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥)?\s?(?:叫\s?)?(?:什么|啥子|啥)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
+_CALLED = re.compile(r"(?:叫做|叫作|名叫|名为|叫)\s?(?:那个什么|那个|什么|啥子|啥|乜嘢)?\s?(?:叫\s?)?(?:什么|啥子|啥|乜嘢)?\s?(?P<name>[\u4e00-\u9fffA-Za-z0-9·]{2,16}?)"
                      r"(?=\s?的\s?[\u4e00-\u9fff]{0,4}?(?P<head>中介|公司|厂|工地|楼盘|项目|小区|直播公司|店|超市|酒店|餐馆|饭店|工程|车间|民宿|客栈|茶楼|作坊)"
                      r"|的|还是|或者|[\s，。,！？!?；;]|$)")
 _IS_NAMED = re.compile(r"(?:外包公司|劳务公司|派遣公司|保洁公司|物业公司|人力公司|中介公司|公司|厂子|厂家|门店|单位)(?:的)?(?:名称|名字)?(?:是|为)"
@@ -242,7 +242,8 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         if m.start() - s < 2:
             continue
         # 厂名叫宁波市海曙区锦衣坊服饰加工厂: the name as given, address and all
-        s_named = s if re.search(r"(厂名|店名|公司名|名称|全称)(叫做|叫|是|为)$", text[max(0, s - 5):s]) else _strip_address(text, s, e)
+        s_named = s if re.search(r"(厂名|店名|公司名|名称|全称|全名)(叫做|叫|是|为)?(啥|什么)?\s?$", text[max(0, s - 7):s]) \
+            else _strip_address(text, s, e)
         # 南充嘉陵鑫城建筑劳务有限公司: a registered company's name opens with its city and district, unless
         # what is left opens with a place of its own (无锡市新吴区|无锡拓邦...) or a street or town comes first
         rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
@@ -288,7 +289,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             s += 1          # 经无锡市梁溪区好帮手家政服务部: the address after 经 goes too, unless the name is registered
             s = s if registered else _strip_address(text, s, e)
             name_part = text[s:m.start()]
-        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥|它)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里](?!蒙古)|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
+        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥|它|之)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里](?!蒙古)|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
@@ -375,9 +376,9 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         if re.fullmatch(r"(阿|老|小)[\u4e00-\u9fff]", name) or re.match(r"\s?不是", text[e:e + 4]):
             continue          # 中介叫 叫阿明: a person; 叫宝骏 不是 是华裕汽配: a name taken back
-        said_again = re.match(rf"\s{re.escape(name)}[\u4e00-\u9fff]{{1,6}}?(?=[\s，。,]|$)", text[e:])
-        if said_again:          # 叫 华泰 华泰精细化工: the name said again, in full
-            s, e = e + 1, e + said_again.end()
+        said_again = re.match(rf"\s(嗯|呃|啊|就是)?\s?(?P<full>{re.escape(name)}[\u4e00-\u9fff]{{1,6}}?)(?=[\s，。,]|$)", text[e:])
+        if said_again:          # 叫 华泰 华泰精细化工, 叫瑞安达 嗯 瑞安达汽配: the name said again, in full
+            s, e = e + said_again.start("full"), e + said_again.end("full")
             name = text[s:e]
         out.append(_Org(s, e, name, "", "called"))
     for m in _IS_NAMED.finditer(text):
