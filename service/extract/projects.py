@@ -54,8 +54,8 @@ def _project_start(text: str, s: int, e: int) -> int:
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
             re.match(r"^([A-Z]\d?区)?(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
         # 盐城经开区人才公寓项目: the zone names a site that has no name of its own; a zone with a name of its own
-        # goes without the divisions before it (广州市白云区钟落潭镇|白云智谷产业园B区厂房工地)
-        named_zone = re.match(r"^.*?(省|市|区|县|镇|乡|街道)(?=[^省市区县镇乡]{2,}(高新区|开发区|经开区|新区|园区|产业园)$)", text[s:s_named])
+        # goes without the divisions before it (广州市白云区钟落潭镇|白云智谷产业园B区厂房工地; 神木市滨河新区 stays whole)
+        named_zone = re.match(r"^.*?(省|市|区|县|镇|乡|街道)(?=[^省市区县镇乡]{2,}(园区|产业园)$)", text[s:s_named])
         return s + named_zone.end() if named_zone else s
     town = re.search(r"(?:^|[市区县旗道])([^市区县旗道镇乡]{1,5}(镇|乡|村|社区))$", text[s:s_named])
     if (_GENERIC_SITE.match(text[s_named:e]) or re.match(r"^(易地|扶贫)", text[s_named:e])) and \
