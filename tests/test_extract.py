@@ -1354,6 +1354,20 @@ ROUND_9 = [
      "owed_total", 9 * 18000 + 6 * 11000),
     ("班组共有大工9人、小工6人，由包工头李某带队。包工头称没钱发工资，大工每人欠1.8万元，小工每人欠1.1万元。", "workers", 15),
     ("我们大工4个一天400 小工3个一天260 都干了25天 一分没给", "owed_total", (4 * 400 + 3 * 260) * 25),
+    ("我们是派驻在医院的护工和保洁，护工32人每月3200元，保洁26人每月2600元。公司已经连续三个月没发工资了。",
+     "owed_total", (32 * 3200 + 26 * 2600) * 3),
+    ("同班组钢筋工8人、木工6人，均由分包单位招用。现钢筋工每人还差1.8万元，木工每人还差1.2万元，一直拖着。",
+     "owed_total", 8 * 18000 + 6 * 12000),
+    # the total as 总额 less what was paid; 实发; 写着; days of farm work; arrears said as 只给每人付了 / 不再露面
+    ("经双方核对，工人工资总额为52.6万元，期间陆续支付20万元，余款至今未付。", "owed_total", 326000),
+    ("上个月工资条应发8800实发才6900 老板说是罚款", "owed_total", 1900),
+    ("上个月工资单上写着5400 到手只有3900 这不明摆着克扣吗", "owed_total", 1500),
+    ("这个月到手只有3900", "amounts", None),        # 到手 before a bare figure: money
+    ("本村15名民工在合作社的果园摘苹果，约定每人每天160元，共摘了20天，至今未支付工钱。", "owed_total", 160 * 20 * 15),
+    ("我们共12人跟着工头铺人行道砖，每人每天260元，共干了30天。工头只给每人付了3000元便不再露面。", "owed_total",
+     (260 * 30 - 3000) * 12),
+    # months owed with 至今 before 未发放
+    ("月工资3800元，公司以资金紧张为由，2月、3月两个月工资至今未发放。我从去年11月干到今年3月。", "owed_total", 7600),
     # projects: a stage in brackets, a named zone without the divisions before it, a quoted name after 项目,
     # a site called 那个 X; no project for works with no name or a site far away
     ("我们在清河生态治理工程（三期）干土方，工钱拖了半年", "project", "清河生态治理工程(三期)"),
@@ -1394,8 +1408,8 @@ def _kinds(text: str):
 
 @pytest.mark.parametrize("text,field,value", ROUND_9)
 def test_round_9(text, field, value):
-    if field == "amounts":          # no monthly_wage of 150万
-        assert all(kind != "monthly_wage" for _, kind in _kinds(text))
+    if field == "amounts":          # money found, and no monthly_wage of 150万
+        assert all(kind != "monthly_wage" or "万" not in t for t, kind in _kinds(text))
         assert _kinds(text)
         return
     assert field_of(text, field) == value

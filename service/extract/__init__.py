@@ -126,7 +126,7 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?\s?(都|也|一直|还|就)?(一分钱?|分文)?"
-                          r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
+                          r"((至今|到现在|到今天|一直)?(没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
                               r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
@@ -153,9 +153,9 @@ _WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年|"
-                     rf"(工资条|工资单|后台)上?(写的|显示)?|跑了|算的账是?)[^{CLAUSE_PUNCT}]{{0,6}}$")
+                     rf"(工资条|工资单|后台)上?(写的|写着|显示)?|跑了|算的账是?|总额为?|总额是)[^{CLAUSE_PUNCT}]{{0,6}}$")
 _PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?|到手)(我|俺|其)?(第一笔|一笔|首笔)?(生活费)?[^{CLAUSE_PUNCT}]{{0,2}}$"
-                        rf"|(到手|打到卡[里上]|卡[里上])的?(一共|总共)?(才|只有|就|只)[^{CLAUSE_PUNCT}]{{0,1}}$")
+                        rf"|(到手|打到卡[里上]|卡[里上]|实发)的?(一共|总共)?(才|只有|就|只)?[^{CLAUSE_PUNCT}]{{0,1}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
 
@@ -287,7 +287,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
             (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
-                r"(干了?|做了?|施工|出工|出勤|上了?|共|工作了?)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
+                r"(干了?|做了?|施工|出工|出勤|上了?|共|工作了?|砍了|摘了|采了|拾了|割了|挖了|搬了)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         # 一共记了96个工: workdays, where no number of days is written
         work_days = re.search(r"(记了|干了|做了|出了|一共|共|算下来)[^，。,]{0,3}?(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,7})个工(?![资钱人])", text)
@@ -337,9 +337,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
 _GROUP_EACH = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|个|人)[，,]?[^{CLAUSE_PUNCT}\d]{{0,3}}(每人|每个人|一人|各)[^{CLAUSE_PUNCT}\d]{{0,8}}$")
 # 大工9人、小工6人 … 大工每人欠1.8万元，小工每人欠1.1万元 / 大工4个一天400 小工3个一天260 都干了25天: groups named
 # by their trade, the headcount beside the sum or stated before it
-_TRADES = r"大工|小工|技工|普工|壮工|力工|杂工|师傅|徒弟|男工|女工"
+_TRADES = (r"大工|小工|技工|普工|壮工|力工|杂工|师傅|徒弟|男工|女工|钢筋工|木工|瓦工|泥工|电工|焊工|架子工|油漆工|水电工|抹灰工|"
+           r"护工|保洁|保安|教师|保育员|厨师|服务员")
 _TRADE_EACH = re.compile(rf"(?P<trade>{_TRADES})(?P<n>\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})?(个人|名|个|人)?[，,]?"
-                         rf"(?P<rate>每人|每个人|一人|一天|每天)[^{CLAUSE_PUNCT}\d]{{0,3}}$")
+                         rf"(?P<rate>每人|每个人|一人|一天|每天|每月|每个月)[^{CLAUSE_PUNCT}\d]{{0,3}}$")
 _DAYS_WORKED = re.compile(r"(都|一共|共|各)?(干了|做了)(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})天")
 
 
@@ -375,6 +376,11 @@ def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, float]]:
             if not days or not _count(days.group("n")):
                 return []
             trades.append((m.group("trade"), n, a.value * _count(days.group("n"))))
+        elif m.group("rate") in ("每月", "每个月"):
+            months = _months_owed(text)          # 护工32人每月3200元，保洁26人每月2600元 … 连续三个月没发
+            if not months:
+                return []
+            trades.append((m.group("trade"), n, a.value * months))
         else:
             trades.append((m.group("trade"), n, a.value))
     return [(n, each) for _, n, each in trades] if len(trades) >= 2 else []
