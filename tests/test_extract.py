@@ -1413,3 +1413,15 @@ def test_round_9(text, field, value):
         assert _kinds(text)
         return
     assert field_of(text, field) == value
+
+
+@pytest.mark.parametrize("text,values", [
+    ("计件的 一件2块5 做一天下来也就一百来块", [2.5, 100]),          # yuan and tenths, as spoken
+    ("说好一公斤两块二", [2.2]),
+    ("一块五一斤的菜都买不起了", [1.5]),
+    ("给了5块 6块的样子", [5, 6]),                                  # a space: two sums
+    ("一单4块5 上个月跑了1900多单", [4.5]),                          # orders are counted, not paid
+])
+def test_round_9_amount_values(text, values):
+    assert [a.value for a in extract(normalise(text).text, REF).amounts] == values
+

@@ -44,12 +44,13 @@ class Amount:
 
 _UNIT = r"万元|元整|元钱|块钱|块多钱|元|块|圆|美元|人民币"
 _CAND = re.compile(
-    rf"(?P<pre>约|不到|近|快|好(?=几))?(?P<num>{NUMERAL})(?P<mid>[多余来几])?(?P<unit>{_UNIT})?(?P<post>左右|出头|以上|上下|多)?")
+    rf"(?P<pre>约|不到|近|快|好(?=几))?(?P<num>{NUMERAL})(?P<mid>[多余来几])?(?P<unit>{_UNIT})?"
+    rf"(?:(?<=块)(?P<jiao>[1-9一二两三四五六七八九])(?![\d十百千万块元钱毛角]))?(?P<post>左右|出头|以上|上下|多)?")
 
 # what follows a number that is a count, a date, a measure - never money without a unit
 _COUNTER = re.compile(
     r"^(?:[多余来几])?(?:个|名|位|人|岁|周岁|年|月|日|号|天|小时|点|分|钟|秒|次|趟|遍|回|件|套|台|辆|家|户|条|张|本|栋|幢|节|课时|"
-    r"层|楼|间|平|米|公里|里|亩|吨|斤|公斤|千克|克|度|℃|°|%|％|倍|级|期|届|批|班|针|瓶|周|星期|礼拜|站|路|段|标|"
+    r"层|楼|间|平|米|公里|里|亩|吨|斤|公斤|千克|克|度|℃|°|%|％|倍|级|期|届|批|班|针|瓶|周|星期|礼拜|站|路|段|标|单(?!位)|"
     r"多人|余人|来人|万人|号楼|厘米|毫米|升|箱|包(?![吃住])|袋|盒|双|对|把|块砖|块地|成|折|胎|代|线|档|岗|所|座|项|头|"
     r"口|根|篇|页|份|股|轮|场|部|支|群|片|区|县|镇|乡|村|组|队|届|寸|码|卡|G|g|M|m|K|k|T|t|h|H|cm|kg|km)")
 _BEFORE_BAD = re.compile(r"(?:[A-Za-z第初]|[0-9])$")
@@ -154,6 +155,9 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
         return None
     if value <= 0:
         return None
+    if m.group("jiao"):          # 一件2块5, 两块二: yuan and tenths, as spoken
+        value += "0123456789".find(m.group("jiao")) / 10 if m.group("jiao").isdigit() else \
+            "〇一二三四五六七八九".find(m.group("jiao").replace("两", "二")) / 10
     before = text[max(0, ns - 1):ns]
     if _BEFORE_BAD.search(before):
         return None
