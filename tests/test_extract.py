@@ -1366,6 +1366,15 @@ ROUND_9 = [
     ("本村15名民工在合作社的果园摘苹果，约定每人每天160元，共摘了20天，至今未支付工钱。", "owed_total", 160 * 20 * 15),
     ("我们共12人跟着工头铺人行道砖，每人每天260元，共干了30天。工头只给每人付了3000元便不再露面。", "owed_total",
      (260 * 30 - 3000) * 12),
+    # a rate per hour, piece or trip times the quantity done, less what was paid; times the headcount where each did it
+    ("服装厂计件的 一件2块5 上个月我做了3100多件 发工资只给4000 剩下的不给", "owed_total", 2.5 * 3100 - 4000),
+    ("在仓库做分拣 按小时算 一个小时十八块 上个月做了两百二十个钟头 到现在工资都没发", "owed_total", 18 * 220),
+    ("说好一个小时十九块 我们一起去的十一个人 每个人都做了两百六十个小时 工资到现在还没发", "owed_total", 19 * 260 * 11),
+    ("给运输公司拉煤 一趟八百 跑了三十几趟 老板就结了一万 剩下的一直拖着", "owed_total", 800 * 30 - 10000),
+    # ... but not an overtime rate and the hours of a shift
+    ("每天工作12小时，加班费按每小时10元计算，10月份工资至今未发放", "owed_total", None),
+    # 少结了 is what is owed, not paid
+    ("上个月的单费少结了1800多，站长说是平台扣的", "owed_total", 1800),
     # months owed with 至今 before 未发放
     ("月工资3800元，公司以资金紧张为由，2月、3月两个月工资至今未发放。我从去年11月干到今年3月。", "owed_total", 7600),
     # projects: a stage in brackets, a named zone without the divisions before it, a quoted name after 项目,

@@ -304,6 +304,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             total = daily[0].value * days * (rate_workers or 1) - paid
             if total > 0:
                 return total, True
+    by_piece = _piece_rate_total(text, amounts, rate_workers)
+    if by_piece is not None and by_piece - paid > 0:
+        return by_piece - paid, True
     monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
     owed_months = _months_owed(text) if monthly else None
     if owed_months is not None:
@@ -331,6 +334,38 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             if total > 0:
                 return total, True
     return _owed_fallback(text, amounts, workers)
+
+
+# a rate per hour, piece, order, kilo, square metre or trip (一个小时十八块, 一件2块5, 每平方米22元, 一趟八百)
+# and the quantity done (两百二十个钟头, 3100多件, 约9600平方米, 三十几趟): what was earned
+_PIECE_UNITS = {"小时": "小时|钟头|个钟", "钟头": "小时|钟头|个钟", "件": "件", "单": "单", "公斤": "公斤", "斤": "斤(?!两)",
+                "平方米": "平方米|平方|平米|平", "平米": "平方米|平方|平米|平", "平": "平方米|平方|平米|平", "趟": "趟", "车": "车", "吨": "吨"}
+_PIECE_RATE = re.compile(rf"(?:一个|每个|一|每)(?P<unit>小时|钟头|件|单|公斤|斤|平方米|平米|平|趟|车|吨)[^{CLAUSE_PUNCT}\d]{{0,4}}$|(?P<hourly>时薪)$")
+
+
+def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None) -> float | None:
+    """Rate x quantity for a piece or hourly rate and the quantity done, times the headcount where each of
+    them did it (每个人都做了两百六十个小时); None where either is missing."""
+    for a in amounts:
+        if a.kind != "other":
+            continue
+        m = _PIECE_RATE.search(text[max(0, a.start - 8):a.start])
+        if not m:
+            continue
+        units = _PIECE_UNITS[m.group("unit") or "小时"]
+        if re.search(r"(加班费|加班工资|停车|收费)", text[max(0, a.start - 12):a.start]):
+            continue          # 加班费按每小时10元, 之后每小时3元 (parking): no pay for the hours worked
+        for q in re.finditer(rf"(做了|干了|上了|跑了|拉了|摘了|采了|砍了|送了|共|一共|总共|累计)[^，。,\d一二两三四五六七八九十百千]{{0,3}}"
+                             rf"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+几?)(?P<more>多|余|来)?(?:个)?(?:{units})", text):
+            try:
+                n = parse_number(q.group("n"))[0]
+            except ValueError:
+                continue
+            if n < 2:
+                continue
+            each = workers if workers and re.search(r"(每个人|每人|大家|都)[^，。,]{0,6}$", text[max(0, q.start("n") - 8):q.start("n")]) else 1
+            return a.value * n * each
+    return None
 
 
 # 高空组8个人每人还差一万二，普工组13个人每人还差七千: groups, each with its own headcount and sum each
