@@ -1373,6 +1373,18 @@ ROUND_9 = [
     ("给运输公司拉煤 一趟八百 跑了三十几趟 老板就结了一万 剩下的一直拖着", "owed_total", 800 * 30 - 10000),
     # ... but not an overtime rate and the hours of a shift
     ("每天工作12小时，加班费按每小时10元计算，10月份工资至今未发放", "owed_total", None),
+    # a sum given to each (一人给了两千块), paid in advance (预付), comes off
+    ("一共是五个人 每个人一天二百五 干了四十天 老板一人给了两千块 剩下的就再也联系不上了", "owed_total", (250 * 40 - 2000) * 5),
+    ("约定日工资260元，共干了34天，公司仅预付生活费每人1000元，剩余工钱至今未付。来电人与同乡共11人。", "owed_total",
+     (260 * 34 - 1000) * 11),
+    # part pay each month for months: the shortfall times the months, times the staff alike
+    ("工资只发一半，我一个月原来七千二，现在每个月就给三千六，已经七个月了。矿上一百二十来号人都这样。", "owed_total",
+     3600 * 7 * 120),
+    ("我们老师的工资是5200元/月，现在每月只拿到2600元，已经持续8个月。全校共有教职工64人，情况都一样。", "owed_total",
+     2600 * 8 * 64),
+    # Cantonese months owed; a couple working together
+    ("老细走佬咗 两个月人工冇出 我每个月4800蚊 佢电话都唔听", "owed_total", 9600),
+    ("我们两口子都在牧场挤奶 一人一个月四千 五个月了一直没给开", "workers", 2),
     # 少结了 is what is owed, not paid
     ("上个月的单费少结了1800多，站长说是平台扣的", "owed_total", 1800),
     # months owed with 至今 before 未发放

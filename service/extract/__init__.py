@@ -125,8 +125,8 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
-                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱)?\s?(都|也|一直|还|就)?(一分钱?|分文)?"
-                          r"((至今|到现在|到今天|一直)?(没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
+                          r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱|人工)?\s?(都|也|一直|还|就)?(一分钱?|分文)?"
+                          r"((至今|到现在|到今天|一直)?(没|未|冇)(有)?(发|给|结|拿|开|出)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
 _OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
                               r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
@@ -311,6 +311,11 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     owed_months = _months_owed(text) if monthly else None
     if owed_months is not None:
         months, period_cand = owed_months, None
+    if monthly and not months and any(a.rate in ("month_paid", "month_other") for a in amounts):
+        # 每月只拿到2600元，已经持续8个月: how long the part pay has gone on
+        lasted = re.search(r"(已经|已|持续|共|一共)(持续)?了?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})个多?月", text)
+        if lasted:
+            months, period_cand = parse_number(lasted.group("n"))[0], None
     if monthly and months and months >= 1 and (period_cand is None or period_cand.unit != "day"):
         n = months
         pm = _PAID_MONTHS.search(text)
@@ -324,7 +329,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 n -= paid_m
         # 每月该拿的4000块只给了生活费每月800: a monthly allowance paid against a monthly wage
         per_month_paid = next((a.value for a in amounts if a.rate in ("month_other", "month_paid") and a.value < monthly[0].value
-                               and re.search(r"(给|发|付|支付)[^。]{0,8}$", text[max(0, a.start - 12):a.start])), 0.0)
+                               and re.search(r"(给|发|付|支付|拿到)[^。]{0,8}$", text[max(0, a.start - 12):a.start])), 0.0)
         if per_month_paid:
             rate, paid, pm = monthly[0].value - per_month_paid, 0.0, None
         else:
@@ -442,7 +447,8 @@ def _months_owed(text: str) -> float | None:
     return None
 
 
-_PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|"
+_PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|预付了?|"
+                   r"(?<=[人个])给了|"
                    r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<![没未])到手(一共)?(就|只|才)?|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺])"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 

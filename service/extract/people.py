@@ -115,6 +115,10 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         except NotANumber:
             continue
         out.append((n, False, m.start(), m.end(), False))
+    # 我们两口子 / 俺两口子都在那干: a couple working together
+    for m in re.finditer(r"(我们|俺们|俺|我|咱们?)两口子", text):
+        if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
+            out.append((2, False, m.start(), m.end(), False))
     # 我跟我媳妇俩 / 我和我老公两个人: the writer and one relative working with them
     for m in re.finditer(r"(我|俺)(跟|和|与)(我|俺)?(媳妇|老婆|老公|丈夫|爱人|儿子|女儿|弟弟|哥哥|姐姐|妹妹|爸|妈|父亲|母亲)(俩|两个人|两人)", text):
         if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
