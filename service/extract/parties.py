@@ -289,7 +289,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             s += 1          # 经无锡市梁溪区好帮手家政服务部: the address after 经 goes too, unless the name is registered
             s = s if registered else _strip_address(text, s, e)
             name_part = text[s:m.start()]
-        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥|它|之)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里](?!蒙古)|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
+        hired = list(re.finditer(r"(?<=[人民工员安友起])[经受]|^(什么|那个|啥子|啥|它|之|归|随|本镇|本村|本县|本市|本区)|^[一二三四五六七八九十\dBF负]{1,2}楼(?=[\u4e00-\u9fff]{3})|(?<=[园区城])[内里](?!蒙古)|^[\u4e00-\u9fff]{2,4}(社区|街道)(?=[\u4e00-\u9fff]{4})", name_part))
         if hired and len(name_part) - hired[-1].end() >= 2:
             s += hired[-1].end()          # 同村30余名村民经宁夏顺达劳务…, 叫什么兴旺乌鸡…, 保洁员受X派遣, 工业园内X, 霄边社区X: the name starts after
             name_part = text[s:m.start()]
