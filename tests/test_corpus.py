@@ -292,3 +292,16 @@ def test_authored_extraction_dev_sets_locate_and_validate(labels, name, least):
     test = GOLD / "test.jsonl"
     if test.is_file():
         assert not ({r["text"] for r in rows} & {r["text"] for r in read_jsonl(test)})
+
+
+def test_second_annotation_of_test_covers_every_row_and_its_spans_are_in_the_texts():
+    """corpora/gold/agreement/test-second.jsonl (bench/annotator_agreement.py) labels every test row once,
+    with spans that occur in the text they label."""
+    second = read_jsonl(GOLD / "agreement" / "test-second.jsonl")
+    test = {r["id"]: r for r in read_jsonl(GOLD / "test.jsonl")}
+    assert sorted(r["id"] for r in second) == sorted(test)
+    for r in second:
+        for f in ("employer", "contractor", "project"):
+            assert r[f] is None or r[f] in test[r["id"]]["text"], (r["id"], f)
+        assert r["owed_total"] is None or float(r["owed_total"]) > 0
+
