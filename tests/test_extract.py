@@ -1404,6 +1404,13 @@ ROUND_9 = [
     ("班上一共七个人 包工头姓何 何 何老四 他欠我们钱", "contractor", "何老四"),
     ("我们钢筋班组15个兄弟 班组长周德华拿了项目上的钱跑了", "contractor", "班组长周德华"),
     ("包工头是县城的 叫 叫韦光明 他说钱没拨下来", "contractor", "韦光明"),
+    # 队长 / 领班 / 工长 as titles; 是 said twice; the village before the name; 叫 before a stuttered name
+    ("我们跟着队长刘二军干的 一共九个人 到现在一分没给", "contractor", "队长刘二军"),
+    ("我们那个领班 领班老周 他是承包后厨的 工资都是他发 拖了两个月", "contractor", "领班老周"),
+    ("跟着工长老郑在南京做家装，老郑一直拖着工钱", "contractor", "工长老郑"),
+    ("带班的是我们一个村的 叫赵金锁 我们一共十四个人 每个人还欠两万", "contractor", "赵金锁"),
+    ("班组长是 是俺们村的老韩 我们一班组八个人 工钱拖着", "contractor", "老韩"),
+    ("跟着一个包工头 叫马 马福贵 说好的一天二百八 钱没给", "contractor", "马福贵"),
     # ... but 一个姓冯的包工头 stays as first written when no name follows at once
     ("跟着一个姓冯的包工头去济南干钢筋，后来冯老板说开发商没给钱", "contractor", "姓冯的包工头"),
     # employers: 镇上 before 上海 and 区内 before 内蒙古 are no stop words; a short name said again in full;
