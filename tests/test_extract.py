@@ -1399,6 +1399,10 @@ ROUND_9 = [
     ("我要举报一个工地 叫那个 金沙湾畔的工地 外架没挂安全网", "project", "金沙湾畔"),
     ("正在进行道路改造施工，中午高温还在干活", "project", None),
     ("以前一直在外头工地上干活 现在想学门手艺", "project", None),
+    ("在网上借了八千块钱 分十二期 每个月还九百多", "project", None),
+    # works on a road carry its name: 配套管网, 地铁站
+    ("我们是芜湖市鸠江区滨江大道配套管网工程的施工工人，工资拖欠", "project", "滨江大道配套管网工程"),
+    ("南宁江南区沙井大道地铁站工地中午还让我们绑钢筋，高温补贴一分没有", "project", "沙井大道地铁站工地"),
     # crew bosses: the name he goes by, said right after his surname; a full name before 拿了; 叫 said twice
     ("包工头姓赵 赵什么来着 反正都叫他赵老板 一个人欠一万五六", "contractor", "赵老板"),
     ("班上一共七个人 包工头姓何 何 何老四 他欠我们钱", "contractor", "何老四"),
@@ -1459,4 +1463,14 @@ def test_round_9(text, field, value):
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values
+
+
+@pytest.mark.parametrize("pair,cut", [
+    ((0, 10), "海东碧水湾小区"),            # 海东碧水湾小区 对: a pause ends the name
+    ((10, 17), "鹿城华府 三期"),             # ... unless a stage follows
+])
+def test_round_9_a_model_span_ends_at_a_transcripts_pause(pair, cut):
+    from service.extract import _model_span
+    text = "海东碧水湾小区 对 鹿城华府 三期 工地"
+    assert _model_span("project", text, pair).text == cut
 

@@ -91,6 +91,12 @@ def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
         return Location(text[s:e], s, e, None, None, None, source="model")
     if fieldname == "period":
         return Period(text[s:e], s, e, None, None, source="model")
+    if fieldname in ORG_FIELDS:
+        # a transcript's pause inside the span (海东碧水湾小区 对 三期, 锦绣华庭 七栋 十): the name ends at it,
+        # unless a stage follows (鹿城华府 三期)
+        cut = re.search(r"\s(?![一二三四五六七八九十\d]期)", text[s:e])
+        if cut and cut.start() >= 3:
+            e = s + cut.start()
     return Span(text[s:e], s, e, source="model")
 
 

@@ -49,7 +49,7 @@ def _project_start(text: str, s: int, e: int) -> int:
     if road and "街道" in road.group(0)[:-1]:
         road = _ROAD_AT_END.search(road.group(0)[road.group(0).index("街道") + 2:])   # 东山街道|蓉江路
     if road and re.match(r"^(雨污|管网|综合管廊|管廊|道路|改造|改建|扩建|拓宽|延长线|棚改|提升|整治|绿化|亮化|综合整治|市政|人行道|路面|排水|污水|"
-                         r"供水|燃气|提质|下穿|立交|高架)", text[s_named:e]):
+                         r"供水|燃气|提质|下穿|立交|高架|配套管网|地铁)", text[s_named:e]):
         return s_named - len(road.group(0))     # 东风路雨污分流改造工程: works on a road carry its name
     if re.search(r"(高新区|开发区|经开区|新区|园区|产业园)$", text[s:s_named]) and \
             re.match(r"^([A-Z]\d?区)?(人才|标准|厂房|安置|保障|公租|廉租|职工|员工|配套|产业|创业|孵化|污水|道路)", text[s_named:e]):
@@ -126,7 +126,7 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
         if _DETERMINERS.search(text[max(0, s - 3):s]) and not re.search(r"(那个|这个)$", text[max(0, s - 3):s]):
             continue
         s = _project_start(text, s, e)
-        rm = re.match(r"^.*(干活|施工|做工|打工|参与|进入|介绍|进行|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
+        rm = re.match(r"^.*(干活|施工|做工|打工|参与|参加|进入|介绍|进行|(?<![^\s，,。那边去])搞|承建|承包|承接|承揽|中标|负责|支付|督促|请求|解决|追讨|讨要|反映|关于|举报)", text[s:m.start()])
         if rm:
             s = _project_start(text, s + rm.end(), e)     # 举报鞍山市铁东区…: the address after the verb goes too
         if text[s:s + 1] in ("县", "区") and m.start() - s >= 4 and s >= 2 and text[s - 1] in _STOP_CH \
@@ -139,8 +139,8 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue          # 一个旅游公路的护坡工地, 一处葡萄干晾房改造工地: a kind of work on a site with no name
         if re.fullmatch(r"(新疆|西藏|内蒙|内蒙古|广西|宁夏|[\u4e00-\u9fff]{2}(省|市))", text[s:m.start()]):
             continue          # 去新疆工地: a region, no site's name
-        if re.search(r"(体检|乙肝|检查)", name):
-            continue          # 入职体检中检查乙肝项目: a medical test, no site
+        if re.search(r"(体检|乙肝|检查)", name) or re.fullmatch(r"[分还共每][一二三四五六七八九十\d]*", name):
+            continue          # 入职体检中检查乙肝项目: a medical test; 分十二期: a loan's instalments; no site
         if len(name) < 2 or _GENERIC_NAME.match(name) or _PROJ_GENERIC.match(name) or re.search(r"[一这那某]处|[一这那]间", name):
             continue
         if "某" in name.replace("某某", "", 1) and not name.startswith("某某"):
