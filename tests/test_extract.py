@@ -1474,3 +1474,12 @@ def test_round_9_a_model_span_ends_at_a_transcripts_pause(pair, cut):
     text = "海东碧水湾小区 对 鹿城华府 三期 工地"
     assert _model_span("project", text, pair).text == cut
 
+
+@pytest.mark.parametrize("fieldname,text,pair,cut", [
+    ("employer", "那个 鑫 鑫盛包装 拖了工资", (3, 9), "鑫盛包装"),        # a stuttered first character
+    ("project", "在凤凰新区移民安置房上干活", (1, 11), "凤凰新区移民安置房"),   # the site, not "on" it
+])
+def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, text, pair, cut):
+    from service.extract import _model_span
+    assert _model_span(fieldname, text, pair).text == cut
+

@@ -94,9 +94,14 @@ def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
     if fieldname in ORG_FIELDS:
         # a transcript's pause inside the span (海东碧水湾小区 对 三期, 锦绣华庭 七栋 十): the name ends at it,
         # unless a stage follows (鹿城华府 三期)
+        stutter = re.match(r"(\S)\s(?=\1)", text[s:e])
+        if stutter:
+            s += stutter.end()          # 鑫 鑫盛包装: a stuttered first character
         cut = re.search(r"\s(?![一二三四五六七八九十\d]期)", text[s:e])
         if cut and cut.start() >= 3:
             e = s + cut.start()
+        if fieldname == "project":
+            e -= len(re.search(r"(上|里|的工|的)?$", text[s:e]).group(0))      # 移民安置房上: the site, not "on" it
     return Span(text[s:e], s, e, source="model")
 
 
