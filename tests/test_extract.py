@@ -1435,6 +1435,9 @@ ROUND_9 = [
     ("我们是小区的保安，一共14人，归广州粤安物业管理有限公司番禺分公司管。公司从今年2月开始工资就一直拖", "employer",
      "广州粤安物业管理有限公司番禺分公司"),
     ("本村21名民工在本镇金穗甘蔗种植专业合作社的蔗地砍甘蔗，至今未支付工钱。", "employer", "金穗甘蔗种植专业合作社"),
+    # a registered name that opens with its own city or province goes without the address before it
+    ("其在长春市朝阳区长春宏图物业服务有限公司做保安，工资拖欠两个月", "employer", "长春宏图物业服务有限公司"),
+    ("我在海口市龙华区海南康佑大药房有限公司做店员，工资拖了两个月", "employer", "海南康佑大药房有限公司"),
     # a silicon works, a paper mill, a lamp maker: firms' endings
     ("我在宁夏金马湖硅业上班 工资四个月没发了", "employer", "宁夏金马湖硅业"),
     ("在华隆纸业上班三年了 这两个月工资一直拖着没发", "employer", "华隆纸业"),

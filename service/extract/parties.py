@@ -33,6 +33,9 @@ ORG_SUFFIX = ("茶楼|茶馆|酒家|饭庄|大排档|排档|会所|棋牌室|网
               "水产|五金|汽配|硅业|矿业|纸业|灯饰|民宿|分拨中心|转运中心|托管班|煤业|果业|林场|茶坊|手机铺|手机舖|铺|舖|介绍所|货运站|煤矿|石场|KTV|配送站|电子|汽修|客栈|旅馆|旅店|ktv|洗浴中心|土菜馆|菜馆|装饰|科技|养生馆|美容院|面馆|路桥(?![下上头边旁口])|水务")
 _ORG_RE = re.compile(rf"(?:{ORG_SUFFIX})")
 _NAME_CH = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&]")
+_PROVINCE_SHORT = {"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+                   "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙", "广西",
+                   "西藏", "宁夏", "新疆", "香港", "澳门"}
 _STOP_CH = set("的在为由给了是到被与及从其原叫对把将跟找去说我你他她们于让要就也还又但而称等这那该个所旁如"
                "有称帮替当做干往来喺嘅係咗着嗰向因受哋")
 _DETERMINERS = re.compile(r"(一家|这家|那家|哪家|某家|每家|几家|两家|好几家|一个|这个|那个|一所|这所|那所|该|某|一间|一座|家里|"
@@ -247,8 +250,11 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         # 南充嘉陵鑫城建筑劳务有限公司: a registered company's name opens with its city and district, unless
         # what is left opens with a place of its own (无锡市新吴区|无锡拓邦...) or a street or town comes first
         rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
+        # 长春市朝阳区|长春宏图物业…, 海口市美兰区|海南安泰保安…: the name opens with its own city or province
+        own_place = s_named > s and (text[s_named:s_named + 2] in _PROVINCE_SHORT
+                                     or text[s_named:s_named + 2] == re.sub(r"^(.{2}).*", r"\1", text[s:s_named]))
         if not (re.search(r"(有限公司|有限责任公司)$", m.group(0)) and s_named > s
-                and not (rest_locs and rest_locs[0].start == 0)
+                and not (rest_locs and rest_locs[0].start == 0) and not own_place
                 and not re.search(r"(镇|乡|街道|路|街|村|大道|号|园区|开发区|高新区|工业园|产业园)", text[s:s_named])):
             s = s_named
         # role words inside the scanned stretch: keep what follows the last one
