@@ -1415,6 +1415,12 @@ ROUND_9 = [
     ("带班的是我们一个村的 叫赵金锁 我们一共十四个人 每个人还欠两万", "contractor", "赵金锁"),
     ("班组长是 是俺们村的老韩 我们一班组八个人 工钱拖着", "contractor", "老韩"),
     ("跟着一个包工头 叫马 马福贵 说好的一天二百八 钱没给", "contractor", "马福贵"),
+    # 姓 said twice; a stuttered name after 队长叫; a name without a listed surname; 老板 of a subcontract or a road
+    ("那个包工头 姓 姓周 周某 他们也不晓得上面是哪个公司 工钱不给", "contractor", "周某"),
+    ("我们一共有十四个人 老板姓 姓陈 陈总 他是那个分包的 欠我们工钱", "contractor", "陈总"),
+    ("在那修桥的 我们队长 队长叫姜 姜大伟 是他把我们招去的 工钱拖着", "contractor", "姜大伟"),
+    ("由公司承建，我们是工头阿不都热合曼组织去干活的。工钱一直拖欠", "contractor", "工头阿不都热合曼"),
+    ("修那个通村公路 老板是贵州那边的一个 叫吴德才 我们本地十几个人帮他挖水沟 钱没给", "contractor", "吴德才"),
     # ... but 一个姓冯的包工头 stays as first written when no name follows at once
     ("跟着一个姓冯的包工头去济南干钢筋，后来冯老板说开发商没给钱", "contractor", "姓冯的包工头"),
     # employers: 镇上 before 上海 and 区内 before 内蒙古 are no stop words; a short name said again in full;
