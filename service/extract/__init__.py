@@ -27,7 +27,7 @@ from typing import Mapping
 from service.extract.amounts import _REMAINS, ARREARS, Amount, _sentence_left, find_amounts
 from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
-from service.extract.contractors import find_contractor
+from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
 from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
@@ -232,7 +232,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
     rate_workers = workers
     if groups:
-        return sum(n * each for n, each in groups), True
+        return sum(owed for _, owed in groups), True
+    listed = _listed_sums(text, amounts)
+    if listed:
+        return listed, True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
@@ -402,16 +405,31 @@ def _count(numeral: str) -> int | None:
         return None
 
 
+# 木工班12个人…欠21万；隔壁钢筋班9个人…欠16万多: groups, each with its headcount and the sum owed to all of it
+_GROUP_OWES = re.compile(rf"(?P<n>\d{{1,4}}|[一二两三四五六七八九十]{{1,3}})(个人|名|人)[^。；;！？!?每]{{0,20}}?(一共|总共|共)?(也)?(欠了?|还差|差了?)"
+                         rf"[^{CLAUSE_PUNCT}\d]{{0,3}}$")
+
+
 def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, float]]:
-    """(headcount, sum owed to each) for every group of two or more stated one after another, else []."""
+    """(headcount, sum owed to the group) for every group of two or more stated one after another, else []."""
     groups = []
     for a in amounts:
         m = _GROUP_EACH.search(text[max(0, a.start - 16):a.start])
         n = _count(m.group("n")) if m and a.kind in ("per_person", "owed_total", "other") else None
         if n:
-            groups.append((n, a.value))
+            groups.append((n, n * a.value))
     if len(groups) >= 2:
         return groups
+    totals, prev_end = [], 0
+    for a in amounts:
+        lo = max(prev_end, a.start - 30)
+        m = _GROUP_OWES.search(text[lo:a.start])          # each group's head after the sum before it
+        n = _count(m.group("n")) if m and a.kind in ("owed_total", "other") else None
+        if n:
+            totals.append((n, a.value))
+        prev_end = a.end
+    if len(totals) >= 2:
+        return totals
     trades = []
     for a in amounts:
         m = _TRADE_EACH.search(text[max(0, a.start - 12):a.start])
@@ -434,7 +452,33 @@ def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, float]]:
             trades.append((m.group("trade"), n, a.value * months))
         else:
             trades.append((m.group("trade"), n, a.value))
-    return [(n, each) for _, n, each in trades] if len(trades) >= 2 else []
+    return [(n, n * each) for _, n, each in trades] if len(trades) >= 2 else []
+
+
+# 3月4200元，4月3900元，5月…2100元 / 李某某9600元、王某某8400元…: sums owed listed month by month or person by person
+_LIST_LABEL = re.compile(rf"((\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月份?(上半月|下半月|上半个月)?|[{_SURNAME}]某{{1,2}}|来电人|信访人|本人|我)"
+                         rf"(被)?(欠|欠了|是|为|的)?(约|大约)?$")
+
+
+def _listed_sums(text: str, amounts: list[Amount]) -> float | None:
+    """The sum of two or more sums owed listed one after another under an arrears clause, where no total is
+    written after them; None otherwise."""
+    run: list[Amount] = []
+    for a in amounts:
+        between = text[run[-1].end:a.start] if run else ""
+        joined = bool(run) and len(between) <= 16 and "。" not in between and re.search(r"[、，,；;]", between) is not None
+        label = _LIST_LABEL.search(text[max(0, a.start - 8):a.start]) or joined and re.search(r"[，,]是$", between)
+        if label and (not run or joined):
+            run.append(a)
+            continue
+        if len(run) >= 2:
+            break
+        run = [a] if label else []
+    if len(run) < 2 or not re.search(r"(没发|未发|欠|拖欠|未结算|没结|未付|没给|如下)", text[max(0, run[0].start - 40):run[0].start]):
+        return None
+    if any(a.start > run[-1].end and a.kind == "owed_total" and a.cue >= 3 for a in amounts):
+        return None          # …，共计X: the total is written
+    return sum(a.value for a in run)
 
 
 def _months_owed(text: str) -> float | None:
