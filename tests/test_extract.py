@@ -1401,6 +1401,10 @@ ROUND_9 = [
     ("到现在我们掘进队11个人一共欠了20万左右，运输班那边6个人也欠了9万多", "owed_total", 290000),
     # ... but not one group said twice
     ("让我们三个人先回家。我们三个人，一个欠七千，两个欠一万多一点", "workers", 3),
+    # the part not paid of a sum: 只给七成, 只付了三成; but what remains, written, stays
+    ("老板说去年效益不好 工资只给七成 剩下三成明年再说 我去年一年工资六万三", "owed_total", 18900),
+    ("按班组结算单人工费总共是58万元，承建单位只付了三成，剩下的一直拖着", "owed_total", 406000),
+    ("2023年全年的工资，劳务公司只付了三成，剩余约47万元至今未付。", "owed_total", 470000),
     # 少结了 is what is owed, not paid
     ("上个月的单费少结了1800多，站长说是平台扣的", "owed_total", 1800),
     # months owed with 至今 before 未发放

@@ -236,6 +236,12 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     listed = _listed_sums(text, amounts)
     if listed:
         return listed, True
+    # 工资只给七成 剩下三成明年再说 / 结算58万元，只付了三成: the part of the sum not paid
+    part = re.search(r"(只给了?|只发了?|只付了?|只结了?|给了|发了|付了|拿到手?)(?P<paid>[一二三四五六七八九])成|剩下的?(?P<left>[一二三四五六七八九])成", text)
+    base = [a for a in amounts if a.kind in ("other", "owed_total") and a.value >= 1000]
+    if part and len(base) == 1 and base[0].cue < 4:          # not 剩余约47万元: what remains, written
+        tenths = 10 - parse_number(part.group("paid"))[0] if part.group("paid") else parse_number(part.group("left"))[0]
+        return base[0].value * tenths / 10, True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
