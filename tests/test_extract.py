@@ -1506,6 +1506,7 @@ def test_round_9_a_model_span_ends_at_a_transcripts_pause(pair, cut):
 
 @pytest.mark.parametrize("fieldname,text,pair,cut", [
     ("employer", "那个 鑫 鑫盛包装 拖了工资", (3, 9), "鑫盛包装"),        # a stuttered first character
+    ("employer", "在 闪星 闪星锑业 上班", (2, 10), "闪星锑业"),          # ... or first word
     ("project", "在凤凰新区移民安置房上干活", (1, 11), "凤凰新区移民安置房"),   # the site, not "on" it
 ])
 def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, text, pair, cut):

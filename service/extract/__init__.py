@@ -94,9 +94,9 @@ def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
     if fieldname in ORG_FIELDS:
         # a transcript's pause inside the span (海东碧水湾小区 对 三期, 锦绣华庭 七栋 十): the name ends at it,
         # unless a stage follows (鹿城华府 三期)
-        stutter = re.match(r"(\S)\s(?=\1)", text[s:e])
+        stutter = re.match(r"(\S{1,4})\s(?=\1)", text[s:e])
         if stutter:
-            s += stutter.end()          # 鑫 鑫盛包装: a stuttered first character
+            s += stutter.end()          # 鑫 鑫盛包装, 闪星 闪星锑业: a stuttered start
         cut = re.search(r"\s(?![一二三四五六七八九十\d]期)", text[s:e])
         if cut and cut.start() >= 3:
             e = s + cut.start()
