@@ -226,8 +226,10 @@ def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_ca
 
 def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, period_cand,
                      period_cands=(), groups=()) -> tuple[float | None, bool]:
-    """Two groups with a sum each (`_groups_each`, found once by `extract`) add up; else the stated total;
-    else per-person x headcount, day rate x days, month rate x months (x headcount); else wages kept back or
+    """In this order: two or more groups with their sums (`_groups_each`, found once by `extract`) add up;
+    sums listed month by month or person by person add up; the part of a sum not paid (只付了三成); the
+    stated total (less what was paid against it); else per-person x headcount, day rate x days, piece or
+    hourly rate x quantity, month rate x months (x headcount), less advances; else wages kept back or
     claimed. A writer who gives only their own sum and a headcount of others in the same case
     (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
     rate_workers = workers
