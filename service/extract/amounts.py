@@ -256,7 +256,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         after_strong = re.match(r"^[^，,。]{0,6}(没给|不给|未付|没发|未发|不发|拖着|拖了|没结|未结|不结|没到账|没有给|不还|被拖欠|被欠|"
                                 r"欠着|被拖|拖欠|至今未|一直未|一直没|一直拖|还没|没有结|没有发|没有付|未到手|没到手|没拿到|未入账|没入账|没到账|"
                                 r"未支付|没支付|未结算|未发放|没发放|压着|扣着|就这么没了|也说扣|被[^，,。]{0,12}扣除|要回|讨回|追回|冇畀|唔畀|冇俾|就咁冇咗)", right)
-        owed_ok = (arrears_text or bool(strong)) and not non_wage_right and not re.search(r"(货款|材料款)[^，,。]{0,6}$", left) and \
+        owed_ok = (arrears_text or bool(strong)) and not non_wage_right and not re.search(r"(货款[^，,。]{0,3}|材料款[^，,。]{0,6})$", left) and \
             not re.search(r"(?<!配送|跑单|课时|代课|加班|派送|派件|计件|保姆|护工|人工)(费|押金|生活费|医药费|路费|补贴)[^，,。]{0,1}$", left[-6:])
         given = re.search(_NEG_GIVE + rf"(给了|发了|只给|先给|垫|付了|退了|预支|借|赔|交了|花了|花费|只拿到|才拿到|拿到手|到手|只打了|就打了|才打了|(?<![没未少])结了)[^{CLAUSE_PUNCT}]{{0,6}}$", left) \
             and not re.search(r"(剩下|还差|还欠|欠)", left)
