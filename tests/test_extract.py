@@ -1466,6 +1466,12 @@ ROUND_9 = [
     # a registered name that opens with its own city or province goes without the address before it
     ("其在长春市朝阳区长春宏图物业服务有限公司做保安，工资拖欠两个月", "employer", "长春宏图物业服务有限公司"),
     ("我在海口市龙华区海南康佑大药房有限公司做店员，工资拖了两个月", "employer", "海南康佑大药房有限公司"),
+    # a labour firm's short name after its role; a builder's short name after 总包 (那个, N局, 新能源)
+    ("喂 我在那个红旗北路提质改造工程 做了四个月 那个 劳务公司 湘株劳务 他们 欠我工钱", "employer", "湘株劳务"),
+    ("干了大半年 分包那个黔顺劳务说总包没拨钱 工钱一直拖着", "employer", "黔顺劳务"),
+    ("上面那个 总包 广建五局 还没给他钱 我们的工钱拖着", "employer", "广建五局"),
+    ("高温补贴一分没见 劳务公司火洲劳务说总包天润新能源没给这笔钱", "employer", "天润新能源"),
+    ("高温补贴一分没见 劳务公司火洲劳务说总包天润新能源没给这笔钱", "contractor", "火洲劳务"),
     # a silicon works, a paper mill, a lamp maker: firms' endings
     ("我在宁夏金马湖硅业上班 工资四个月没发了", "employer", "宁夏金马湖硅业"),
     ("在华隆纸业上班三年了 这两个月工资一直拖着没发", "employer", "华隆纸业"),

@@ -396,8 +396,15 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
             continue
         out.append(_Org(s, e, m.group("name"), "", "called"))
     # 总包是吉林鸿基建设, 总包“宏宇建设”, 总包鲁中建工没拨进度款: a builder's short name after its role
-    for m in re.finditer(r"(总承包单位|总包单位|总承包|总包方|总包|施工单位|施工方|承建单位)(为|是)?\s?[“\"]?"
-                         r"(?P<name>[\u4e00-\u9fff]{2,8}?(建设|建工|建筑|水利|路桥|置业))(?=[”\"\s，。,的没说未从]|$)", text):
+    for m in re.finditer(r"(总承包单位|总包单位|总承包|总包方|总包|施工单位|施工方|承建单位)(为|是)?\s?(那个)?\s?[“\"]?"
+                         r"(?P<name>[\u4e00-\u9fff]{2,8}?(建设|建工|建筑|水利|路桥|置业|新能源|[一二三四五六七八九十]局))(?=[”\"\s，。,的没说未从还]|$)", text):
+        s, e = m.start("name"), m.end("name")
+        if any(o.start <= s < o.end or s <= o.start < e for o in out) or _GENERIC_NAME.match(m.group("name")[:-2]) \
+                or _BAD_NAME.search(m.group("name")):
+            continue
+        out.append(_Org(s, e, m.group("name"), "", "called"))
+    # 劳务公司 湘株劳务 他们欠我, 分包的川路劳务拖了四个月: a labour firm's short name after its role
+    for m in re.finditer(r"(劳务公司|分包(?:的|是|那个)?|劳务分包(?:的|是)?)\s?(?:是\s?)?(?:那个\s?)?(?P<name>[\u4e00-\u9fff]{2,4}劳务)(?![费公派分中合服有工队])", text):
         s, e = m.start("name"), m.end("name")
         if any(o.start <= s < o.end or s <= o.start < e for o in out) or _GENERIC_NAME.match(m.group("name")[:-2]) \
                 or _BAD_NAME.search(m.group("name")):
