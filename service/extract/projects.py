@@ -157,6 +157,9 @@ def find_project(text: str, blocked: list[tuple[int, int]] | None = None,
             continue          # 尘肺病二期: a stage of an illness; 跟着包工头跑工地: no name
         if m.group(1) == "工程" and re.match(r"^(款|队|师|车|量|部)", text[e:]):
             continue
+        year = re.search(r"20\d\d年度?$", text[max(0, s - 7):s])
+        if year:
+            s -= len(year.group(0))          # 2023年度高标准农田建设…项目: the year is in the works' official name
         cands.append((s, e))
     # 新站大道道路改造施工现场
     for m in re.finditer(r"(?P<name>[\u4e00-\u9fff]{2,12}?(道路|路|大道|街|桥|河道|管网))(?:改造|改扩建|拓宽|修缮)(?=施工|现场|工地)", text):
