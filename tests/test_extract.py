@@ -1407,6 +1407,8 @@ ROUND_9 = [
     ("2023年全年的工资，劳务公司只付了三成，剩余约47万元至今未付。", "owed_total", 470000),
     # a supplier's 材料款 owed is no one's wages
     ("欠我的是二万三千六百，我们车间另外还有六个师傅，情况都差不多。听说供应商的材料款也欠了一百多万。", "owed_total", 23600 * 7),
+    # a sum said to be kept back wins over earned less paid
+    ("站长乱扣钱 上个月我跑了八千多 结果到手才四千出头 扣了我三千多块 我想问这合不合法", "owed_total", 3000),
     # 少结了 is what is owed, not paid
     ("上个月的单费少结了1800多，站长说是平台扣的", "owed_total", 1800),
     # months owed with 至今 before 未发放
@@ -1500,6 +1502,8 @@ def test_round_9(text, field, value):
     ("一块五一斤的菜都买不起了", [1.5]),
     ("给了5块 6块的样子", [5, 6]),                                  # a space: two sums
     ("一单4块5 上个月跑了1900多单", [4.5]),                          # orders are counted, not paid
+    ("加班费按18块一小时算 底薪2500", [18, 2500]),                    # 一 opens the next measure, no tenths
+    ("按十五块一个小时算", [15]),
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values

@@ -267,9 +267,12 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 re.search(rf"(扣发|扣着|扣下|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^{CLAUSE_PUNCT}]{{0,12}}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
+    # 跑了八千多 结果到手才四千出头 扣了我三千多块: the sum said to be kept back, not earned less paid
+    kept = _kept_back(text, amounts)
+    said_kept = kept is not None and re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start])
     for a in amounts:
         paid = _paid_after(text, amounts, a, workers) if a.kind in ("other", "monthly_wage") else 0.0
-        if paid:
+        if paid and not (said_kept and kept.start > a.end):
             return a.value - paid, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts, workers)

@@ -45,7 +45,7 @@ class Amount:
 _UNIT = r"万元|元整|元钱|块钱|块多钱|元|块|圆|美元|人民币"
 _CAND = re.compile(
     rf"(?P<pre>约|不到|近|快|好(?=几))?(?P<num>{NUMERAL})(?P<mid>[多余来几])?(?P<unit>{_UNIT})?"
-    rf"(?:(?<=块)(?P<jiao>[1-9一二两三四五六七八九])(?![\d十百千万块元钱毛角]))?(?P<post>左右|出头|以上|上下|多)?")
+    rf"(?:(?<=块)(?P<jiao>[1-9一二两三四五六七八九])(?![\d十百千万块元钱毛角个小天月件斤单趟次人年周回晚张箱]))?(?P<post>左右|出头|以上|上下|多)?")
 
 # what follows a number that is a count, a date, a measure - never money without a unit
 _COUNTER = re.compile(
