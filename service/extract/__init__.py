@@ -386,7 +386,7 @@ def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None) -> 
         if re.search(r"(加班费|加班工资|停车|收费)", text[max(0, a.start - 12):a.start]):
             continue          # 加班费按每小时10元, 之后每小时3元 (parking): no pay for the hours worked
         for q in re.finditer(rf"(做了|干了|上了|跑了|拉了|摘了|采了|砍了|送了|共|一共|总共|累计)[^，。,\d一二两三四五六七八九十百千]{{0,3}}"
-                             rf"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+几?)(?P<more>多|余|来)?(?:个)?(?:{units})", text):
+                             rf"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+几?)(?:多|余|来)?(?:个)?(?:{units})", text):
             try:
                 n = parse_number(q.group("n"))[0]
             except ValueError:
