@@ -1504,6 +1504,8 @@ def test_round_9(text, field, value):
     ("一单4块5 上个月跑了1900多单", [4.5]),                          # orders are counted, not paid
     ("加班费按18块一小时算 底薪2500", [18, 2500]),                    # 一 opens the next measure, no tenths
     ("按十五块一个小时算", [15]),
+    ("干了一天活 老板就给了一块", [1]),                                # 一块 as the last word is still money
+    ("我们一块去的工地", []),                                          # 一块去: together
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values

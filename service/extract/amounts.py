@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.extract.numbers import NUMERAL, NotANumber, parse_number, to_number
+from service.extract.parties import _char_at_in
 from service.normalise import CLAUSE_PUNCT
 
 
@@ -171,7 +172,7 @@ def _judge(text: str, m: re.Match, blocked) -> Amount | None:
         if post == "多" and _COUNTER.match(text[m.end():]):
             return None
     else:
-        if unit == "块" and value == 1 and (text[m.end("unit"):m.end("unit") + 1] in "儿去走来吃住干做结算发给交的出进回上过"
+        if unit == "块" and value == 1 and (_char_at_in(text, m.end("unit"), "儿去走来吃住干做结算发给交的出进回上过")
                                             or text[m.start() - 1:m.start()] in ("加", "在", "这", "那")):
             return None
         if unit == "块" and _COUNTER.match("块" + text[m.end("unit"):m.end("unit") + 1]) and \
