@@ -1407,6 +1407,9 @@ ROUND_9 = [
     ("2023年全年的工资，劳务公司只付了三成，剩余约47万元至今未付。", "owed_total", 470000),
     # a supplier's 材料款 owed is no one's wages
     ("欠我的是二万三千六百，我们车间另外还有六个师傅，情况都差不多。听说供应商的材料款也欠了一百多万。", "owed_total", 23600 * 7),
+    # a total said to be still unpaid, or kept back, is owed as it stands; nothing paid comes off it
+    ("工资共计12.6万元未结清，其间班组长仅支付生活费每人1000元。来电人及其他8名工人。", "owed_total", 126000),
+    ("罚款加起来扣了一千四 最后一个月到手只有八百多 问站长 他说规定就是这样", "owed_total", 1400),
     # a sum said to be kept back wins over earned less paid
     ("站长乱扣钱 上个月我跑了八千多 结果到手才四千出头 扣了我三千多块 我想问这合不合法", "owed_total", 3000),
     # 少结了 is what is owed, not paid

@@ -200,6 +200,9 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
     of them (工资款共计叁拾贰万元整，罗某只每人发了两千块), once per worker."""
     if not _EARNED.search(text[max(0, total.start - 14):total.start]):
         return 0.0
+    if re.match(r"^\s?(元|块)?(未结清|未结|未付|未支付|没结|没给|没付|至今未)", text[total.end:total.end + 6]) or \
+            re.search(r"扣(了|掉了?|除了?)[^，,。]{0,3}$", text[max(0, total.start - 8):total.start]):
+        return 0.0          # 工资共计12.6万元未结清: what is still owed; 罚款加起来扣了一千四: what was kept back
     for a in amounts:
         left = text[max(0, a.start - 8):a.start]
         # 到手就剩几百块: a paid sum only guessed at leaves no remainder to derive
