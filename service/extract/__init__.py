@@ -241,12 +241,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     listed = _listed_sums(text, amounts)
     if listed:
         return listed, True
-    # 工资只给七成 剩下三成明年再说 / 结算58万元，只付了三成: the part of the sum not paid
-    part = re.search(r"(只给了?|只发了?|只付了?|只结了?|给了|发了|付了|拿到手?)(?P<paid>[一二三四五六七八九])成|剩下的?(?P<left>[一二三四五六七八九])成", text)
-    base = [a for a in amounts if a.kind in ("other", "owed_total") and a.value >= 1000]
-    if part and len(base) == 1 and base[0].cue < 4:          # not 剩余约47万元: what remains, written
-        tenths = 10 - parse_number(part.group("paid"))[0] if part.group("paid") else parse_number(part.group("left"))[0]
-        return base[0].value * tenths / 10, True
+    unpaid = _unpaid_part(text, amounts)
+    if unpaid:
+        return unpaid, True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
         best = max(owed, key=lambda a: (a.cue, a.value))
@@ -270,12 +267,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
                 re.search(rf"(扣发|扣着|扣下|拖欠|欠|未付|没给|不给|未发|没发|不发|克扣)[^{CLAUSE_PUNCT}]{{0,12}}$", text[max(0, a.start - 16):a.start]) \
                 and not re.search(r"(押金|费)", between + text[b.end:b.end + 3]):
             return a.value + b.value, True
-    # 跑了八千多 结果到手才四千出头 扣了我三千多块: the sum said to be kept back, not earned less paid
-    kept = _kept_back(text, amounts)
-    said_kept = kept is not None and re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start])
     for a in amounts:
         paid = _paid_after(text, amounts, a, workers) if a.kind in ("other", "monthly_wage") else 0.0
-        if paid and not (said_kept and kept.start > a.end):
+        if paid and not _said_kept_after(text, amounts, a):
             return a.value - paid, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts, workers)
@@ -474,6 +468,21 @@ _LIST_LABEL = re.compile(rf"((\d{{1,2}}|[一二三四五六七八九十]{{1,3}})
                          rf"(被)?(欠|欠了|是|为|的)?(约|大约)?$")
 
 
+# 工资只给七成 剩下三成明年再说 / 结算58万元，只付了三成: a share of one sum paid or left, in tenths
+_PART_PAID = re.compile(r"(只给了?|只发了?|只付了?|只结了?|给了|发了|付了|拿到手?)(?P<paid>[一二三四五六七八九])成|剩下的?(?P<left>[一二三四五六七八九])成")
+
+
+def _unpaid_part(text: str, amounts: list[Amount]) -> float | None:
+    """The part not paid of the one sum a text names, where it says what share was paid or is left; not a
+    remainder already written (剩余约47万元)."""
+    part = _PART_PAID.search(text)
+    base = [a for a in amounts if a.kind in ("other", "owed_total") and a.value >= 1000]
+    if not part or len(base) != 1 or base[0].cue >= 4:
+        return None
+    tenths = 10 - parse_number(part.group("paid"))[0] if part.group("paid") else parse_number(part.group("left"))[0]
+    return base[0].value * tenths / 10
+
+
 def _listed_sums(text: str, amounts: list[Amount]) -> float | None:
     """The sum of two or more sums owed listed one after another under an arrears clause, where no total is
     written after them; None otherwise."""
@@ -567,6 +576,14 @@ def _kept_back(text: str, amounts: list[Amount]) -> Amount | None:
         # 超时罚五十 差评罚两百 上个月被扣了一千三: the largest sum said to be kept back adds the fines up
         return max(right_after, key=lambda a: a.value)
     return kept[0] if kept else None
+
+
+def _said_kept_after(text: str, amounts: list[Amount], total: Amount) -> bool:
+    """Whether a sum said to be kept back follows the total (跑了八千多 结果到手才四千出头 扣了我三千多块): then
+    that sum is what is owed, not the total less what was paid."""
+    kept = _kept_back(text, amounts)
+    return kept is not None and kept.start > total.end and \
+        re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start]) is not None
 
 
 def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None) -> tuple[float | None, bool]:

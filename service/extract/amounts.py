@@ -298,8 +298,6 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                 kind = "other"          # 2024年全年工资约三万六千元: earned over a year, not a month's rate
             else:
                 kind, rate = "monthly_wage", "month"
-        if kind == "owed_total" and _WAGE_PART.search(left):
-            cue = 4         # the wage part of a sum owed outranks it too (劳务款410余万元，其中农民工工资约238万元)
         if kind == "monthly_wage" and a.value >= 200_000 or kind == "daily_wage" and a.value >= 10_000:
             kind, rate = "other", None      # 其中工人工资213万元: no one's wage rate
         if kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,4}}$", left):

@@ -252,7 +252,7 @@ def find_orgs(text: str, blocked: list[tuple[int, int]] | None = None) -> list[_
         rest_locs = places.find_locations(text[s_named:e]) if s_named > s else []
         # 长春市朝阳区|长春宏图物业…, 海口市美兰区|海南安泰保安…: the name opens with its own city or province
         own_place = s_named > s and (text[s_named:s_named + 2] in _PROVINCE_SHORT
-                                     or text[s_named:s_named + 2] == re.sub(r"^(.{2}).*", r"\1", text[s:s_named]))
+                                     or text[s_named:s_named + 2] == text[s:s + 2])
         if not (re.search(r"(有限公司|有限责任公司)$", m.group(0)) and s_named > s
                 and not (rest_locs and rest_locs[0].start == 0) and not own_place
                 and not re.search(r"(镇|乡|街道|路|街|村|大道|号|园区|开发区|高新区|工业园|产业园)", text[s:s_named])):
