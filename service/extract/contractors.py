@@ -106,7 +106,7 @@ def find_contractor(text: str, orgs: list[_Org], employer: _Org | None) -> Span 
         if named:          # 班组长姓潘 潘某, 姓罗的 罗老幺: the name said after the surname (P3)
             return Span(named.group("name"), best[1] + named.start("name"), best[1] + named.end("name"))
         # 包工头姓赵 赵什么来着 都叫他赵老板, 包工头姓何 何 何老四: the name he goes by, said right after
-        called = sur and re.compile(rf"^[^{CLAUSE_PUNCT}]{{0,10}}?(叫他|叫|\s)(?P<name>{sur.group('s')}(老板|老闆|工头|总|哥|老[二三四五六七八九大幺]))").search(text[best[1]:best[1] + 20])
+        called = sur and re.search(rf"^[^{CLAUSE_PUNCT}]{{0,10}}?(叫他|叫|\s)(?P<name>{sur.group('s')}(老板|老闆|工头|总|哥|老[二三四五六七八九大幺]))", text[best[1]:best[1] + 20])
         if called:
             return Span(called.group("name"), best[1] + called.start("name"), best[1] + called.end("name"))
         return Span(text[best[0]:best[1]], best[0], best[1])
