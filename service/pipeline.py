@@ -106,7 +106,8 @@ class Pipeline:
             # service questions and other matters; on dev-h/i/j the gate lost nothing).
             kinds = self.labels.type_kinds
             wanted = [i for i, c in enumerate(classes) if any(kinds.get(code) == "violation" for code, _ in c.types)]
-            tagged: list[dict] = [{} for _ in items]
+            # None where the tagger did not read the text: its silence there vetoes nothing
+            tagged: list[dict | None] = [None for _ in items]
             for i, scores in zip(wanted, self.span_tagger.score([norms[i].text for i in wanted])):
                 tagged[i] = scores.spans
             policy = self.span_tagger.span_policy

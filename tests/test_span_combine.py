@@ -9,7 +9,7 @@ import pytest
 
 from service.classify import DEFAULT_SPAN_TAGGER_DIR, load_span_tagger
 from service.extract import extract
-from service.extract.combine import FieldPolicy, best_span, choose, merge_adjacent, parse_policy, snap
+from service.extract.combine import FieldPolicy, best_span, choose, merge_adjacent, parse_policy, snap, vetoed
 from service.normalise import normalise
 from service.pipeline import Item, Pipeline
 
@@ -50,6 +50,8 @@ def test_the_ways():
     assert choose("rules", (0, 2), (3, 5)) == (0, 2)
     assert choose("fill", (0, 2), (3, 5)) == (0, 2) and choose("fill", None, (3, 5)) == (3, 5)
     assert choose("model-first", (0, 2), (3, 5)) == (3, 5) and choose("model-first", (0, 2), None) == (0, 2)
+    assert vetoed((0, 4), []) and vetoed((0, 4), [(4, 6, 0.9)]) and not vetoed((0, 4), [(3, 6, 0.1)])
+    assert not vetoed(None, [])
 
 
 def test_a_policy_that_the_service_cannot_apply_is_refused():
@@ -137,6 +139,12 @@ def test_the_tagger_reads_only_texts_with_a_violation():
     results = p.triage_many([Item(wage), Item(noise)])
     assert tagger.seen == [normalise(wage).text]
     assert results[0].entities.employer.text == "宏达物流有限公司"
+    # a text the tagger did not read keeps the rules' spans: its silence vetoes nothing
+    question = "请问我在深圳华强电子有限公司上班满一年了，社保怎么转移到老家？"
+    assert any(f.veto for f in real.span_policy.values())
+    asked = p.triage(question)
+    assert tagger.seen == [normalise(wage).text]
+    assert asked.entities.employer.text == "深圳华强电子有限公司"
 
 
 @shipped
@@ -145,3 +153,21 @@ def test_the_result_names_the_tagger_that_made_its_spans():
     with_tagger = Pipeline(span_tagger=tagger).model_info["version"]
     without = Pipeline(span_tagger=None).model_info["version"]
     assert with_tagger == f"{without}+{tagger.name}.{tagger.version}"
+
+
+def test_a_rule_span_the_model_read_past_is_vetoed():
+    veto = {"employer": FieldPolicy("model-first", 0.85, veto=True)}
+    assert extract(TEXT, model_spans={}, span_policy=veto).employer is None              # read, tagged nothing
+    elsewhere = {"employer": [_at(OTHER) + (0.6,)]}                                       # unsure, another firm
+    assert extract(TEXT, model_spans=elsewhere, span_policy=veto).employer is None
+    over_it = {"employer": [(_at(RULE_NAME)[0] + 2, _at(RULE_NAME)[1], 0.3)]}             # any confidence, any overlap
+    assert extract(TEXT, model_spans=over_it, span_policy=veto).employer.text == RULE_NAME
+    assert extract(TEXT, model_spans=None, span_policy=veto).employer.text == RULE_NAME   # no model read it
+    keep = {"employer": FieldPolicy("model-first", 0.85)}
+    assert extract(TEXT, model_spans={}, span_policy=keep).employer.text == RULE_NAME
+
+
+def test_a_sure_model_span_is_never_vetoed():
+    sure = {"employer": [_at(OTHER) + (0.95,)]}
+    emp = extract(TEXT, model_spans=sure, span_policy={"employer": FieldPolicy("model-first", 0.85, veto=True)}).employer
+    assert (emp.text, emp.source) == (OTHER, "model")

@@ -12,7 +12,8 @@ Ways, per field (employer, contractor, project), at a probability threshold t:
 - rules: the rules alone;  model: the tagger alone (its most probable span >= t);
 - fill: rules, and the tagger where the rules found nothing;
 - model-first: the tagger where it is sure (>= t), else the rules;
-- veto: a rule span stands only where the tagger tagged that field over it.
+and each of rules / fill / model-first "+veto": a rule span stands only where the tagger tagged
+that field over it at any confidence (`FieldPolicy.veto`).
 `--snap` moves each tagger span onto the rule candidate it overlaps most (organisation
 names found by `find_orgs`, the rules' own employer / contractor / project): the small
 tagger finds the right organisation far more often than it finds its first character.
@@ -26,20 +27,23 @@ import sys
 from pathlib import Path
 
 FIELDS = ("employer", "contractor", "project")
-WAYS = ("rules", "model", "fill", "model-first", "veto")
+WAYS = ("rules", "model", "fill", "model-first", "rules+veto", "fill+veto", "model-first+veto")
 
 
 def combine(way: str, rule: tuple[int, int] | None, model: tuple[int, int] | None,
-            tagged: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The served ways (`service.extract.combine.choose`) and two measured only: the model alone,
-    and the rules vetoed where the tagger did not tag the field."""
+            tagged: list) -> tuple[int, int] | None:
+    """The served ways (`service.extract.combine.choose`, with or without the veto) and one
+    measured only: the model alone."""
     from service.extract.combine import choose    # here, not at the top: see --rules-from
 
     if way == "model":
         return model
-    if way == "veto":
-        return rule if rule and any(s < rule[1] and rule[0] < e for s, e in tagged) else None
-    return choose(way, rule, model)
+    base, _, veto = way.partition("+")
+    got = choose(base, rule, model)
+    # as `service.extract.combine.vetoed`, written out so that --rules-from older rules still runs
+    if veto and got is not None and got == rule and not any(s[0] < rule[1] and rule[0] < s[1] for s in tagged):
+        return None
+    return got
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                 model = best_span(text, spans, t)
                 if args.snap:
                     model = snap(model, candidates)
-                over_t = [(int(s), int(e)) for s, e, p in spans if p >= t]
                 for way in WAYS:
-                    got = combine(way, rules[f], model, over_t)
+                    got = combine(way, rules[f], model, spans)
                     c = counts.setdefault((f, way, t), [0, 0, 0])
                     if want and got == want:
                         c[0] += 1
@@ -95,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.gold} ({len(gold)} rows), tagger spans {args.spans}{', snapped' if args.snap else ''}")
     print("| field | way | t | F1 | tp | fp | fn |\n|---|---|---|---|---|---|---|")
     for (f, way, t), (tp, fp, fn) in counts.items():
-        if way == "rules" and t != args.thresholds[0]:
+        if way.startswith("rules") and t != args.thresholds[0]:
             continue
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        print(f"| {f} | {way} | {'-' if way == 'rules' else t} | {f1:.3f} | {tp} | {fp} | {fn} |")
+        print(f"| {f} | {way} | {'-' if way.startswith('rules') else t} | {f1:.3f} | {tp} | {fp} | {fn} |")
     return 0
 
 

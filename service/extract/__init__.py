@@ -26,7 +26,7 @@ from typing import Mapping
 
 from service.extract.amounts import _REMAINS, ARREARS, Amount, _sentence_left, find_amounts
 from service.extract.contacts import Contact, find_contacts
-from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap
+from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
 from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
@@ -108,7 +108,8 @@ def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
 def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapping[str, FieldPolicy] | None,
                   org_spans: list[tuple[int, int]]) -> dict:
     """{field: span} from the rules' spans and the model's, field by field as `policy` says
-    (`service.extract.combine`). A span both found stays the rules' (source "rule")."""
+    (`service.extract.combine`). A span both found stays the rules' (source "rule"). `model_spans`
+    None: no model read the text (nothing to veto with); {}: it read it and tagged nothing."""
     candidates = org_spans + [(r.start, r.end) for f, r in rules.items() if r is not None and f in ORG_FIELDS]
     out = {}
     for fieldname, rule in rules.items():
@@ -118,6 +119,8 @@ def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapp
             model = snap(model, candidates)
         rule_pair = None if rule is None else (rule.start, rule.end)
         got = choose(fp.way, rule_pair, model)
+        if fp.veto and model_spans is not None and got == rule_pair and vetoed(rule_pair, model_spans.get(fieldname, ())):
+            got = None
         out[fieldname] = rule if got == rule_pair else _model_span(fieldname, text, got)
     return out
 

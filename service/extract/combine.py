@@ -8,7 +8,10 @@ says how its best span and the rules' span combine:
 - "fill": the rules' span where they found one, else the model's;
 - "model-first": the model's span where it is sure (confidence >= threshold), else the rules'.
 
-and whether the model's span is snapped onto the rule candidate it overlaps most (`snap`): a small
+whether the model may veto a rule span (`veto`): where the model read the text, a rule span stands
+only where the model tagged the field over it, at any confidence (the tagger has learnt when a text
+names no employer, contractor or project: a customer's complaint, a firm that is a bank or a
+hospital, a crew boss who is a fellow worker); and whether the model's span is snapped onto the rule candidate it overlaps most (`snap`): a small
 tagger finds the right organisation far more often than its exact first and last character, and
 the rules' candidates (organisation names, the rules' own spans) have exact boundaries.
 
@@ -30,6 +33,7 @@ class FieldPolicy:
     way: str = "fill"
     threshold: float = 0.0
     snap: bool = False
+    veto: bool = False
 
     def __post_init__(self):
         if self.way not in WAYS:
@@ -82,6 +86,11 @@ def snap(span: tuple[int, int] | None, candidates: Sequence[tuple[int, int]]) ->
     if best is None or min(span[1], best[1]) - max(span[0], best[0]) <= 0:
         return span
     return best
+
+
+def vetoed(rule: tuple[int, int] | None, spans: Sequence[Sequence[float]]) -> bool:
+    """True where the model tagged none of the rule span's characters as the field."""
+    return rule is not None and not any(s[0] < rule[1] and rule[0] < s[1] for s in spans)
 
 
 def choose(way: str, rule: tuple[int, int] | None, model: tuple[int, int] | None) -> tuple[int, int] | None:
