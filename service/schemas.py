@@ -31,6 +31,7 @@ class EntitiesOut(BaseModel):
     amounts: list[AmountOut] = []
     owed_total: int | float | None = None
     owed_total_derived: bool = False
+    owed_total_source: str | None = None     # "rule", or "model": the span tagger's owed tag
     workers: int | None = None
     workers_approx: bool = False
     employer: SpanOut | None = None

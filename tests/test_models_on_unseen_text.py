@@ -82,7 +82,7 @@ def test_onnx_models_tag_spans_in_the_same_pass(any_model):
     spans = clf.score([text])[0].spans
     assert spans, "the tagging head produced no span"
     for field, pairs in spans.items():
-        assert field in {"employer", "contractor", "project", "location", "period", "amount"}
+        assert field in {"employer", "contractor", "project", "location", "period", "amount", "owed"}
         assert all(0 <= s < e <= len(text) and 0.0 <= p <= 1.0 for s, e, p in pairs)
     r = Pipeline(classifier=clf).triage(CASES[0][0]).model_dump()
     ents = r["entities"]

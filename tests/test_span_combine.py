@@ -171,3 +171,44 @@ def test_a_sure_model_span_is_never_vetoed():
     sure = {"employer": [_at(OTHER) + (0.95,)]}
     emp = extract(TEXT, model_spans=sure, span_policy={"employer": FieldPolicy("model-first", 0.85, veto=True)}).employer
     assert (emp.text, emp.source) == (OTHER, "model")
+
+
+# ------------------------------------------------------------------ the owed tag
+UNCUED = "在顺义一家饭店干了一个半月，老板把我撵走了，4500块"          # no arrears word: the rules find no owed total
+CUED = "公司拖欠我工资8000元，另外押金500元也不退，一共干了两个月"
+
+
+def _tag(text: str, piece: str, p: float) -> dict:
+    return {"owed": [_at(piece, text) + (p,)]}
+
+
+def test_an_owed_tag_fills_the_owed_total_the_rules_did_not_find():
+    assert extract(UNCUED).owed_total is None
+    fill = {"owed": FieldPolicy("fill", 0.5)}
+    e = extract(UNCUED, model_spans=_tag(UNCUED, "4500块", 0.8), span_policy=fill)
+    assert (e.owed_total, e.owed_total_source, e.owed_total_derived) == (4500, "model", False)
+    assert [a.kind for a in e.amounts] == ["owed_total"]
+    assert e.to_dict()["owed_total_source"] == "model"
+    assert extract(UNCUED, model_spans=_tag(UNCUED, "4500块", 0.4), span_policy=fill).owed_total is None
+    assert extract(UNCUED, model_spans=_tag(UNCUED, "4500块", 0.8)).owed_total is None     # no owed policy
+    assert extract(UNCUED, model_spans=_tag(UNCUED, "顺义", 0.9), span_policy=fill).owed_total is None  # no amount there
+
+
+def test_fill_keeps_the_rules_owed_total_and_model_first_takes_the_tagged_amount():
+    rules = extract(CUED)
+    assert (rules.owed_total, rules.owed_total_source) == (8000, "rule")
+    deposit = _tag(CUED, "500元", 0.9)
+    assert extract(CUED, model_spans=deposit, span_policy={"owed": FieldPolicy("fill", 0.5)}).owed_total == 8000
+    first = extract(CUED, model_spans=deposit, span_policy={"owed": FieldPolicy("model-first", 0.5)})
+    assert (first.owed_total, first.owed_total_source) == (500, "model")
+
+
+@shipped
+def test_the_shipped_tagger_tags_an_owed_total_written_without_an_arrears_word():
+    tagger = load_span_tagger()
+    assert "B-owed" in tagger.tags and "owed" in tagger.span_policy
+    text = "在昌平回龙观一家烧烤店干了两个月服务员，老板说生意不好不结账，让我先回去等通知，5600块"
+    assert extract(normalise(text).text).owed_total is None
+    e = Pipeline(span_tagger=tagger).triage(text).model_dump()["entities"]
+    assert (e["owed_total"], e["owed_total_source"]) == (5600, "model")
+    assert Pipeline(span_tagger=None).triage(text).model_dump()["entities"]["owed_total"] is None

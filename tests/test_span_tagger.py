@@ -31,9 +31,12 @@ def tagged(tmp_path_factory):
 def test_training_moves_the_tag_head_only_through_the_tag_loss(tagged):
     from training.model import TriageModel
 
+    from training.model import SPAN_TAGS, TAGS
+
     init, out = tagged
     before, after = TriageModel.load(init), TriageModel.load(out)
-    assert not torch.equal(before.tags_head.weight, after.tags_head.weight)
+    assert before.tags == TAGS and after.tags == SPAN_TAGS          # the owed tag was added
+    assert not torch.equal(before.tags_head.weight, after.tags_head.weight[:len(TAGS)])
     # the classification heads get no gradient from the tag loss
     assert torch.equal(before.types_head.weight, after.types_head.weight)
     assert json.loads((out / "metrics.json").read_text())["epoch"] == 1
@@ -49,7 +52,7 @@ def test_predicted_spans_are_character_spans_of_each_text(tagged):
     assert [p["id"] for p in pred] == [g["id"] for g in gold]
     for g, p in zip(gold, pred):
         for field, spans in p["spans"].items():
-            assert field in ("employer", "contractor", "project", "location", "period", "amount")
+            assert field in ("employer", "contractor", "project", "location", "period", "amount", "owed")
             for s, e, prob in spans:
                 assert 0 <= s < e <= len(g["text"]) and 0.0 <= prob <= 1.0
 
@@ -69,3 +72,23 @@ def test_the_rules_row_of_the_policy_table_is_the_scorers_f1(tagged, capsys):
     for field in ("employer", "contractor", "project"):
         line = next(ln for ln in table.splitlines() if ln.startswith(f"| {field} | rules |"))
         assert float(line.split("|")[4]) == pytest.approx(want[field]["f1"], abs=5e-4)
+    owed = next(ln for ln in table.splitlines() if ln.startswith("| owed_total | rules |"))
+    assert float(owed.split("|")[4]) == pytest.approx(want["owed_total"]["accuracy"], abs=5e-4)
+
+
+def test_the_owed_tag_starts_as_the_amount_tag_and_marks_the_owed_total_as_written(tmp_path):
+    from training.finetune import char_tags
+    from training.model import SPAN_TAGS, TAGS, TriageModel
+
+    model = TriageModel.load(build_tiny_model(tmp_path / "m", steps=1))
+    old = model.tags_head.weight.detach().clone()
+    model.extend_tags(SPAN_TAGS)
+    w = model.tags_head.weight.detach()
+    assert model.tags == SPAN_TAGS and torch.equal(w[:len(TAGS)], old)
+    assert torch.equal(w[SPAN_TAGS.index("B-owed")], old[TAGS.index("B-amount")])
+    with pytest.raises(ValueError):
+        model.extend_tags(["O", "B-owed", "I-owed"])
+    row = {"text": "欠我8000元押金500元", "entities": {"amounts": [
+        {"start": 2, "end": 7, "kind": "owed_total"}, {"start": 9, "end": 13, "kind": "other"}]}}
+    assert char_tags(row, owed=True)[2:7] == ["B-owed"] + ["I-owed"] * 4
+    assert char_tags(row, owed=True)[9] == "B-amount" and char_tags(row)[2] == "B-amount"

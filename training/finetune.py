@@ -29,14 +29,15 @@ from pathlib import Path
 log = logging.getLogger("finetune")
 
 
-def char_tags(row: dict) -> list[str]:
-    """BIO label per character from the row's entity spans (first span wins on overlap)."""
+def char_tags(row: dict, owed: bool = False) -> list[str]:
+    """BIO label per character from the row's entity spans (first span wins on overlap); with
+    `owed`, an amount of kind owed_total is tagged `owed`, not `amount`."""
     from training.model import TAG_FIELDS
 
     tags = ["O"] * len(row["text"])
     ents = row.get("entities") or {}
     spans = [(f, ents.get(f)) for f in TAG_FIELDS if f != "amount"]
-    spans += [("amount", a) for a in ents.get("amounts") or []]
+    spans += [("owed" if owed and a.get("kind") == "owed_total" else "amount", a) for a in ents.get("amounts") or []]
     for field, span in spans:
         if not span or not isinstance(span, dict) or "start" not in span:
             continue
@@ -63,7 +64,7 @@ def encode(tokenizer, rows: list[dict], types: list[str], intents: list[str], ta
     for i, r in enumerate(rows):
         for t in r["types"]:
             y_types[i, tix[t]] = 1
-        ct, prev = char_tags(r), "O"
+        ct, prev = char_tags(r, owed="B-owed" in tags), "O"
         n_tokens = int(enc["attention_mask"][i].sum())
         for j, (s, e) in enumerate(enc["offset_mapping"][i, :n_tokens].tolist()):
             if e > s:

@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     from service.normalise import normalise
     from training.corpus_rows import read_jsonl
     from training.finetune import batches, encode, optimizer_step
-    from training.model import TAGS, TriageModel
+    from training.model import SPAN_TAGS, TriageModel
 
     if args.threads:
         torch.set_num_threads(args.threads)
@@ -119,14 +119,17 @@ def main(argv: list[str] | None = None) -> int:
         model = TriageModel.load(Path(args.init))
     else:
         model = TriageModel.from_encoder(args.init, types, intents)
-    if model.tags != TAGS:
-        raise SystemExit(f"{args.init}: tag head {model.tags} is not training.model.TAGS")
+    if model.tags != SPAN_TAGS:
+        try:
+            model.extend_tags(SPAN_TAGS)          # a classifier or an older tagger: add the owed tag
+        except ValueError as e:
+            raise SystemExit(f"{args.init}: {e}")
 
     rows = [r for path in args.train for r in gold_rows(Path(path))]
     n_hand = len(rows)
     if args.generated:
         rows += random.Random(args.seed).sample(read_jsonl(Path(args.generated_file)), args.generated)
-    data = encode(tok, rows, model.types, model.intents, TAGS, args.max_length)
+    data = encode(tok, rows, model.types, model.intents, SPAN_TAGS, args.max_length)
     log.info("%d hand-labelled + %d generated rows", n_hand, len(rows) - n_hand)
 
     head = [p for n, p in model.named_parameters() if n.startswith("tags_head.")]
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                             weight_decay=0.01)
     total = math.ceil(len(rows) / args.batch_size) * args.epochs
     sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min(1.0, s / max(1, int(0.06 * total))) * max(0.0, (total - s) / total))
+        opt, lambda s: min(1.0, s / max(1, int(0.06 * total))) * max(0.0, (total - s) / max(1, total)))
     state = {"epoch": 0, "history": [], "seconds": 0.0}
     ckpt = out / "checkpoint.pt"
     if args.resume and ckpt.exists():

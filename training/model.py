@@ -22,6 +22,9 @@ from torch import nn
 # Span fields the token head tags, in BIO; `amount` and `period` come from the same head.
 TAG_FIELDS = ("employer", "contractor", "project", "location", "period", "amount")
 TAGS = ["O"] + [f"{p}-{f}" for f in TAG_FIELDS for p in ("B", "I")]
+# The span tagger also tells the amount written as the owed total (an amount of kind owed_total)
+# from the others: `owed` takes the place of `amount` on it (training.finetune_spans).
+SPAN_TAGS = TAGS + ["B-owed", "I-owed"]
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
@@ -52,6 +55,22 @@ class TriageModel(nn.Module):
             "intent": self.intent_head(pooled),
             "tags": self.tags_head(self.dropout(hidden)),
         }
+
+    def extend_tags(self, tags: list[str]) -> None:
+        """Grow the tag head to `tags` (the old tags first, in order): the old rows are kept and
+        each new row starts as the row of the tag it refines (B-owed from B-amount)."""
+        if tags[:len(self.tags)] != self.tags:
+            raise ValueError(f"tag head {self.tags} is not a prefix of {tags}")
+        old = self.tags_head
+        new = nn.Linear(old.in_features, len(tags))
+        with torch.no_grad():
+            new.weight[:len(self.tags)] = old.weight
+            new.bias[:len(self.tags)] = old.bias
+            for i, tag in enumerate(tags[len(self.tags):], len(self.tags)):
+                src = self.tags.index(tag[:2] + "amount")
+                new.weight[i] = old.weight[src]
+                new.bias[i] = old.bias[src]
+        self.tags_head, self.tags = new, list(tags)
 
     # -- persistence ---------------------------------------------------------------
     def heads_meta(self) -> dict:

@@ -18,6 +18,10 @@ that field over it at any confidence (`FieldPolicy.veto`).
 names found by `find_orgs`, the rules' own employer / contractor / project): the small
 tagger finds the right organisation far more often than it finds its first character.
 A tagger span counts at the first occurrence of its text, as the gold spans do.
+
+A tagger with an `owed` tag is scored on owed_total too (exact value over the rows whose gold states
+one, and false totals where it states none): rules; fill: the tagged amount where the rules found no
+owed total; model-first: the tagged amount wherever the tagger is sure.
 """
 from __future__ import annotations
 
@@ -61,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(Path(args.rules_from).resolve()))
 
     from service.extract import extract
+    try:
+        from service.extract import tagged_owed
+    except ImportError:              # --rules-from rules older than the owed tag
+        tagged_owed = None
     from service.extract.combine import best_span, snap
     from service.extract.contacts import find_contacts
     from service.extract.parties import find_orgs
@@ -74,9 +82,25 @@ def main(argv: list[str] | None = None) -> int:
             row = json.loads(line)
             tagged[row["id"]] = row["spans"]
     counts: dict[tuple, list[int]] = {}
+    owed: dict[tuple, list[int]] = {}          # (way, t) -> [right, stated, false totals]
     for g in gold:
         text = normalise(g["text"]).text
-        ents = extract(text).to_dict()
+        found = extract(text)
+        ents = found.to_dict()
+        want_owed = g["entities"].get("owed_total")
+        owed_spans = tagged.get(g["id"], {}).get("owed", [])
+        for t in args.thresholds if tagged_owed is not None else ():
+            hit = tagged_owed(found.amounts, owed_spans, t)
+            for way in ("rules", "fill", "model-first"):
+                got = found.owed_total
+                if hit is not None and (way == "model-first" or (way == "fill" and got is None)):
+                    got = hit.value
+                c = owed.setdefault((way, t), [0, 0, 0])
+                if want_owed is None:
+                    c[2] += got is not None
+                else:
+                    c[1] += 1
+                    c[0] += got is not None and abs(got - want_owed) < 0.5
         blocked = [(c.start, c.end) for c in find_contacts(text)]
         rules = {f: (ents[f]["start"], ents[f]["end"]) if ents.get(f) else None for f in FIELDS}
         candidates = [(o.start, o.end) for o in find_orgs(text, blocked)] + [r for r in rules.values() if r]
@@ -102,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         print(f"| {f} | {way} | {'-' if way.startswith('rules') else t} | {f1:.3f} | {tp} | {fp} | {fn} |")
+    if any(c[0] or c[2] for c in owed.values()):
+        print("\n| owed_total | way | t | accuracy | right | stated | false totals |\n|---|---|---|---|---|---|---|")
+        for (way, t), (right, stated, false) in owed.items():
+            if way == "rules" and t != args.thresholds[0]:
+                continue
+            acc = right / stated if stated else 0.0
+            print(f"| owed_total | {way} | {'-' if way == 'rules' else t} | {acc:.3f} | {right} | {stated} | {false} |")
     return 0
 
 

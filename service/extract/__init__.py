@@ -15,7 +15,9 @@ gives {field: [(start, end, confidence)]} in the normalised text; the pipeline p
 as `extract(text, reference_date, model_spans=..., span_policy=...)`. Rule and model spans meet
 in one place, `combine_spans`, field by field as the tagger's measured policy says
 (`service.extract.combine`); without a policy a rule span stands where the rules fire and a
-model span fills a field the rules left empty.
+model span fills a field the rules left empty. A tagger with an `owed` tag marks the amount a writer
+gives as what is owed; where its policy has an `owed` entry ("fill": only where the rules found no
+owed total), that amount is the owed total (`owed_total_source` "model").
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from typing import Mapping
 
 from service.extract.amounts import _REMAINS, ARREARS, Amount, _sentence_left, find_amounts
 from service.extract.contacts import Contact, find_contacts
-from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, snap, vetoed
+from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, merge_adjacent, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
 from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
@@ -59,12 +61,14 @@ class Entities:
     period: Period | None
     sector: str
     contacts: list[Contact] = field(default_factory=list)
+    owed_total_source: str | None = None        # "rule" or "model" (the tagger's owed tag), None without one
 
     def to_dict(self) -> dict:
         return {
             "amounts": [a.to_dict() for a in self.amounts],
             "owed_total": None if self.owed_total is None else to_number(self.owed_total),
             "owed_total_derived": self.owed_total_derived,
+            "owed_total_source": self.owed_total_source,
             "workers": self.workers,
             "workers_approx": self.workers_approx,
             "employer": _span_dict(self.employer),
@@ -589,6 +593,17 @@ def _said_kept_after(text: str, amounts: list[Amount], total: Amount) -> bool:
         re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start]) is not None
 
 
+def tagged_owed(amounts: list[Amount], spans, threshold: float) -> Amount | None:
+    """The amount under the model's surest `owed` span (the owed total as written), if that is sure
+    enough; None where the model tagged none or no amount lies under it."""
+    sure = [c for c in merge_adjacent(spans) if c[2] >= threshold]
+    if not sure:
+        return None
+    s, e, _ = max(sure, key=lambda c: c[2])
+    under = [a for a in amounts if min(e, a.end) > max(s, a.start)]
+    return max(under, key=lambda a: min(e, a.end) - max(s, a.start), default=None)
+
+
 def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None) -> tuple[float | None, bool]:
     """Wages kept back or claimed when nothing else is owed; the writer's own, with others in the same
     case (其工资被扣掉了1380元…部门其他11名员工情况相同), times the headcount (O1)."""
@@ -618,6 +633,15 @@ def extract(text: str, reference_date: dt.date | None = None,
         workers, workers_approx = sum(n for n, _ in groups), False       # two groups: everyone in them
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands, groups)
+    owed_source = None if owed_total is None else "rule"
+    owed_policy = (span_policy or {}).get("owed")
+    if model_spans and owed_policy is not None and (owed_total is None or owed_policy.way == "model-first") \
+            and owed_policy.way != "rules":
+        # the tagger's `owed` tag: the amount a writer gives as what is owed, where the rules found none
+        tagged = tagged_owed(amounts, model_spans.get("owed", ()), owed_policy.threshold)
+        if tagged is not None:
+            tagged.kind = "owed_total"
+            owed_total, derived, owed_source = tagged.value, False, "model"
     # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)
@@ -651,4 +675,4 @@ def extract(text: str, reference_date: dt.date | None = None,
     return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,
                     workers=workers, workers_approx=workers_approx, employer=employer,
                     contractor=contractor, project=project, location=location, period=period,
-                    sector=sector, contacts=contacts)
+                    sector=sector, contacts=contacts, owed_total_source=owed_source)
