@@ -242,7 +242,6 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     hourly rate x quantity, month rate x months (x headcount), less advances; else wages kept back or
     claimed. A writer who gives only their own sum and a headcount of others in the same case
     (还有十几个人跟我一样) gets own sum x headcount (convention O1, corpora/README.md)."""
-    rate_workers = workers
     if groups:
         return sum(owed for _, owed in groups), True
     listed = _listed_sums(text, amounts)
@@ -253,20 +252,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         return unpaid, True
     owed = [a for a in amounts if a.kind == "owed_total"]
     if owed:
-        best = max(owed, key=lambda a: (a.cue, a.value))
-        own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_left(text, best.start))
-        group = [a for a in amounts if a.value > best.value and _group_sum(text, a)] if own else []
-        if group:
-            # 我们十一个人的工钱算下来是五十六万三 … 我自己这一份还差三万多: the group's sum, less what was paid
-            return group[0].value - _paid_after(text, amounts, group[0]), True
-        # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
-        # own sum x headcount (O1)
-        if workers and workers >= 2 and len(owed) == 1 and _writers_own_sum(text, best):
-            return best.value * workers, True
-        paid = _paid_after(text, amounts, best, workers)
-        if paid:
-            return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
-        return best.value, False
+        return _owed_from_stated(text, amounts, owed, workers)
     # 扣发最后一个月工资4200元及提成约800元: the parts withheld together
     for a, b in zip(amounts, amounts[1:]):
         between = text[a.end:b.start]
@@ -294,6 +280,35 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         still = _REMAINS.search(text[max(0, owed_each[0].start - 8):owed_each[0].start])    # 每人还差两万多: paid already
         left = owed_each[0].value - (paid_each[0].value if paid_each and paid_each[0].value < owed_each[0].value and not still else 0)
         return left * workers, True
+    by_rate = _owed_by_rate(text, amounts, workers, period_cand, period_cands)
+    if by_rate is not None:
+        return by_rate, True
+    return _owed_fallback(text, amounts, workers)
+
+
+def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], workers: int | None) -> tuple[float, bool]:
+    """From the amounts worded as owed (`owed`), the plainest: as written, less what was paid against it,
+    the group's sum where the writer's own is given beside it, or own sum x headcount (O1)."""
+    best = max(owed, key=lambda a: (a.cue, a.value))
+    own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_left(text, best.start))
+    group = [a for a in amounts if a.value > best.value and _group_sum(text, a)] if own else []
+    if group:
+        # 我们十一个人的工钱算下来是五十六万三 … 我自己这一份还差三万多: the group's sum, less what was paid
+        return group[0].value - _paid_after(text, amounts, group[0]), True
+    # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
+    # own sum x headcount (O1)
+    if workers and workers >= 2 and len(owed) == 1 and _writers_own_sum(text, best):
+        return best.value * workers, True
+    paid = _paid_after(text, amounts, best, workers)
+    if paid:
+        return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
+    return best.value, False
+
+
+def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_cand,
+                  period_cands=()) -> float | None:
+    """Day rate x days (or workdays), piece or hourly rate x quantity, month rate x months, each x the
+    headcount and less what was paid; None where no rate and its count are written."""
     if period_cand is not None and period_cand.score in (4.0,) or period_cand is not None and period_cand.months is None:
         # an open range (今年3月开始) counts to the reference date; a stated duration (已经四个月了) is better
         durs = [c for c in period_cands if c.score >= 3.0 and c.months and c is not period_cand and c.sd is None
@@ -309,9 +324,9 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             period_cand = stated[0]
     months = period_cand.months if period_cand is not None else None
     # the others in the same case as the writer (O1): an advance the writer names was paid to each of them
-    alike = bool(rate_workers and rate_workers >= 2 and (
+    alike = bool(workers and workers >= 2 and (
         _OTHERS_ALIKE.search(text) or re.search(r"(一起|一块|跟着)(干|做|来|去)[^。，,]{0,3}还有", text)))
-    paid = _paid_wages(text, amounts, rate_workers, each_by_default=alike)
+    paid = _paid_wages(text, amounts, workers, each_by_default=alike)
     daily = [a for a in amounts if a.kind == "daily_wage"]
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
@@ -325,17 +340,17 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         except ValueError:          # 百个工 and the like: no count
             n_work_days = 0
         if (days_c is None or not days_c.months) and n_work_days:
-            total = daily[0].value * n_work_days * (rate_workers or 1) - paid
+            total = daily[0].value * n_work_days * (workers or 1) - paid
             if total > 0:
-                return total, True
+                return total
         if days_c is not None and days_c.months:
             days = round(days_c.months * 30)
-            total = daily[0].value * days * (rate_workers or 1) - paid
+            total = daily[0].value * days * (workers or 1) - paid
             if total > 0:
-                return total, True
-    by_piece = _piece_rate_total(text, amounts, rate_workers)
+                return total
+    by_piece = _piece_rate_total(text, amounts, workers)
     if by_piece is not None and by_piece - paid > 0:
-        return by_piece - paid, True
+        return by_piece - paid
     monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
     owed_months = _months_owed(text) if monthly else None
     if owed_months is not None:
@@ -364,10 +379,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
         else:
             rate = monthly[0].value
         if float(n * 2).is_integer():          # whole or half months (干了三个半月)
-            total = rate * n * (rate_workers or 1) - (0.0 if pm else paid)
+            total = rate * n * (workers or 1) - (0.0 if pm else paid)
             if total > 0:
-                return total, True
-    return _owed_fallback(text, amounts, workers)
+                return total
+    return None
 
 
 # a rate per hour, piece, order, kilo, square metre or trip (一个小时十八块, 一件2块5, 每平方米22元, 一趟八百)
