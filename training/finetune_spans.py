@@ -1,5 +1,7 @@
-"""Fine-tune the token head (employer, contractor, project, location, period, amount) on
-hand-labelled rows: the span tagger that extraction combines with its rules.
+"""Fine-tune the token head (employer, contractor, project, location, period, amount, and owed:
+the amount written as the owed total) on hand-labelled rows: the span tagger that extraction
+combines with its rules. A model whose head lacks the owed tag (a classifier, an older tagger)
+gets it (`TriageModel.extend_tags`).
 
     python -m training.finetune_spans --init runs/ft-b --out runs/spans \
         --train corpora/gold/authored/dev-{a,b,c,d,e,f}.jsonl --generated 4000 \
