@@ -78,7 +78,7 @@ def test_the_rules_row_of_the_policy_table_is_the_scorers_f1(tagged, capsys):
 
 def test_the_owed_tag_starts_as_the_amount_tag_and_marks_the_owed_total_as_written(tmp_path):
     from training.finetune import char_tags
-    from training.model import SPAN_TAGS, TAGS, TriageModel
+    from training.model import AMOUNT_KIND_TAGS, SPAN_TAGS, TAGS, TriageModel
 
     model = TriageModel.load(build_tiny_model(tmp_path / "m", steps=1))
     old = model.tags_head.weight.detach().clone()
@@ -86,9 +86,11 @@ def test_the_owed_tag_starts_as_the_amount_tag_and_marks_the_owed_total_as_writt
     w = model.tags_head.weight.detach()
     assert model.tags == SPAN_TAGS and torch.equal(w[:len(TAGS)], old)
     assert torch.equal(w[SPAN_TAGS.index("B-owed")], old[TAGS.index("B-amount")])
+    assert torch.equal(w[SPAN_TAGS.index("I-owed")], old[TAGS.index("I-amount")])
     with pytest.raises(ValueError):
         model.extend_tags(["O", "B-owed", "I-owed"])
     row = {"text": "欠我8000元押金500元", "entities": {"amounts": [
         {"start": 2, "end": 7, "kind": "owed_total"}, {"start": 9, "end": 13, "kind": "other"}]}}
-    assert char_tags(row, owed=True)[2:7] == ["B-owed"] + ["I-owed"] * 4
-    assert char_tags(row, owed=True)[9] == "B-amount" and char_tags(row)[2] == "B-amount"
+    tagged = char_tags(row, AMOUNT_KIND_TAGS)
+    assert tagged[2:7] == ["B-owed"] + ["I-owed"] * 4
+    assert tagged[9] == "B-amount" and char_tags(row)[2] == "B-amount"

@@ -29,15 +29,15 @@ from pathlib import Path
 log = logging.getLogger("finetune")
 
 
-def char_tags(row: dict, owed: bool = False) -> list[str]:
-    """BIO label per character from the row's entity spans (first span wins on overlap); with
-    `owed`, an amount of kind owed_total is tagged `owed`, not `amount`."""
+def char_tags(row: dict, kind_tags: dict[str, str] | None = None) -> list[str]:
+    """BIO label per character from the row's entity spans (first span wins on overlap); an amount
+    whose kind is in `kind_tags` ({"owed_total": "owed", ...}) is tagged so, not `amount`."""
     from training.model import TAG_FIELDS
 
     tags = ["O"] * len(row["text"])
     ents = row.get("entities") or {}
     spans = [(f, ents.get(f)) for f in TAG_FIELDS if f != "amount"]
-    spans += [("owed" if owed and a.get("kind") == "owed_total" else "amount", a) for a in ents.get("amounts") or []]
+    spans += [((kind_tags or {}).get(a.get("kind"), "amount"), a) for a in ents.get("amounts") or []]
     for field, span in spans:
         if not span or not isinstance(span, dict) or "start" not in span:
             continue
@@ -54,17 +54,19 @@ def encode(tokenizer, rows: list[dict], types: list[str], intents: list[str], ta
     one BIO tag per token (the tag of its first character; -100 on special tokens)."""
     import torch
     from service.normalise import normalise
+    from training.model import AMOUNT_KIND_TAGS
 
     texts = [normalise(r["text"]).text for r in rows]
     enc = tokenizer(texts, truncation=True, max_length=max_length, padding="longest",
                     return_offsets_mapping=True, return_tensors="pt")
     tix, iix, gix = ({c: i for i, c in enumerate(v)} for v in (types, intents, tags))
+    kind_tags = {k: f for k, f in AMOUNT_KIND_TAGS.items() if f"B-{f}" in gix}     # a span tagger's head
     y_types = torch.zeros(len(rows), len(types))
     y_tags = torch.full(enc["input_ids"].shape, -100, dtype=torch.long)
     for i, r in enumerate(rows):
         for t in r["types"]:
             y_types[i, tix[t]] = 1
-        ct, prev = char_tags(r, owed="B-owed" in tags), "O"
+        ct, prev = char_tags(r, kind_tags), "O"
         n_tokens = int(enc["attention_mask"][i].sum())
         for j, (s, e) in enumerate(enc["offset_mapping"][i, :n_tokens].tolist()):
             if e > s:

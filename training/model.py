@@ -22,9 +22,11 @@ from torch import nn
 # Span fields the token head tags, in BIO; `amount` and `period` come from the same head.
 TAG_FIELDS = ("employer", "contractor", "project", "location", "period", "amount")
 TAGS = ["O"] + [f"{p}-{f}" for f in TAG_FIELDS for p in ("B", "I")]
-# The span tagger also tells the amount written as the owed total (an amount of kind owed_total)
-# from the others: `owed` takes the place of `amount` on it (training.finetune_spans).
-SPAN_TAGS = TAGS + ["B-owed", "I-owed"]
+# The span tagger also tells the amount written as the owed total (kind owed_total) from the others:
+# `owed` takes the place of `amount` on it. (A tag for sums per worker, kind per_person, was tried and
+# added nothing: bench/results/span_tagger.md.)
+AMOUNT_KIND_TAGS = {"owed_total": "owed"}
+SPAN_TAGS = TAGS + [f"{p}-{f}" for f in AMOUNT_KIND_TAGS.values() for p in ("B", "I")]
 
 
 def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

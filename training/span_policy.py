@@ -66,9 +66,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from service.extract import extract
     try:
-        from service.extract import tagged_owed
+        from service.extract import tagged_amount
     except ImportError:              # --rules-from rules older than the owed tag
-        tagged_owed = None
+        tagged_amount = None
     from service.extract.combine import best_span, snap
     from service.extract.contacts import find_contacts
     from service.extract.parties import find_orgs
@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         ents = found.to_dict()
         want_owed = g["entities"].get("owed_total")
         owed_spans = tagged.get(g["id"], {}).get("owed", [])
-        for t in args.thresholds if tagged_owed is not None else ():
-            hit = tagged_owed(found.amounts, owed_spans, t)
+        for t in args.thresholds if tagged_amount is not None else ():
+            hit = tagged_amount(found.amounts, owed_spans, t)
             for way in ("rules", "fill", "model-first"):
                 got = found.owed_total
                 if hit is not None and (way == "model-first" or (way == "fill" and got is None)):

@@ -608,9 +608,9 @@ def _said_kept_after(text: str, amounts: list[Amount], total: Amount) -> bool:
         re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start]) is not None
 
 
-def tagged_owed(amounts: list[Amount], spans, threshold: float) -> Amount | None:
-    """The amount under the model's surest `owed` span (the owed total as written), if that is sure
-    enough; None where the model tagged none or no amount lies under it."""
+def tagged_amount(amounts: list[Amount], spans, threshold: float) -> Amount | None:
+    """The amount under the model's surest span of an amount kind (`owed`: the owed total as written;
+    `each`: a sum per worker), if that is sure enough; None where it tagged none or no amount lies under it."""
     sure = [c for c in merge_adjacent(spans) if c[2] >= threshold]
     if not sure:
         return None
@@ -653,7 +653,7 @@ def extract(text: str, reference_date: dt.date | None = None,
     if model_spans and owed_policy is not None and (owed_total is None or owed_policy.way == "model-first") \
             and owed_policy.way != "rules":
         # the tagger's `owed` tag: the amount a writer gives as what is owed, where the rules found none
-        tagged = tagged_owed(amounts, model_spans.get("owed", ()), owed_policy.threshold)
+        tagged = tagged_amount(amounts, model_spans.get("owed", ()), owed_policy.threshold)
         if tagged is not None:
             tagged.kind = "owed_total"
             owed_total, derived, owed_source = tagged.value, False, "model"
