@@ -9,11 +9,11 @@ says how its best span and the rules' span combine:
 - "model-first": the model's span where it is sure (confidence >= threshold), else the rules'.
 
 whether the model may veto a rule span (`veto`): where the model read the text, a rule span stands
-only where the model tagged the field over it, at any confidence (the tagger has learnt when a text
-names no employer, contractor or project: a customer's complaint, a firm that is a bank or a
-hospital, a crew boss who is a fellow worker); and whether the model's span is snapped onto the rule candidate it overlaps most (`snap`): a small
-tagger finds the right organisation far more often than its exact first and last character, and
-the rules' candidates (organisation names, the rules' own spans) have exact boundaries.
+only where the model tagged the field over it, at any confidence (on dev sets neither had seen, the
+spans it drops are more often wrong than right: bench/results/span_tagger.md); and whether the
+model's span is snapped onto the rule candidate it overlaps most (`snap`): a small tagger finds the
+right organisation far more often than its exact first and last character, and the rules'
+candidates (organisation names, the rules' own spans) have exact boundaries.
 
 The policy of a tagger is measured, not assumed: `training.span_policy` scores every way and
 threshold on held-out hand-written rows, and the chosen policy ships in the tagger's model.json
