@@ -66,10 +66,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from service.extract import extract
     try:
-        from service.extract import tagged_amount
+        from service.extract import owed_with_model
     except ImportError:              # --rules-from rules older than the owed tag
-        tagged_amount = None
-    from service.extract.combine import best_span, snap
+        owed_with_model = None
+    from service.extract.combine import FieldPolicy, best_span, snap
     from service.extract.contacts import find_contacts
     from service.extract.parties import find_orgs
     from service.normalise import normalise
@@ -89,12 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         ents = found.to_dict()
         want_owed = g["entities"].get("owed_total")
         owed_spans = tagged.get(g["id"], {}).get("owed", [])
-        for t in args.thresholds if tagged_amount is not None else ():
-            hit = tagged_amount(found.amounts, owed_spans, t)
+        for t in args.thresholds if owed_with_model is not None else ():
             for way in ("rules", "fill", "model-first"):
-                got = found.owed_total
-                if hit is not None and (way == "model-first" or (way == "fill" and got is None)):
-                    got = hit.value
+                got, _, _ = owed_with_model(found.amounts, found.owed_total, found.owed_total_derived, owed_spans,
+                                            FieldPolicy(way, t))
                 c = owed.setdefault((way, t), [0, 0, 0])
                 if want_owed is None:
                     c[2] += got is not None

@@ -335,10 +335,7 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         # 一共记了96个工: workdays, where no number of days is written
         work_days = re.search(r"(记了|干了|做了|出了|一共|共|算下来)[^，。,]{0,3}?(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,7})个工(?![资钱人])", text)
-        try:
-            n_work_days = parse_number(work_days.group("n"))[0] if work_days else 0
-        except ValueError:          # 百个工 and the like: no count
-            n_work_days = 0
+        n_work_days = (_count(work_days.group("n")) or 0) if work_days else 0      # 百个工 and the like: no count
         if (days_c is None or not days_c.months) and n_work_days:
             total = daily[0].value * n_work_days * (workers or 1) - paid
             if total > 0:
@@ -608,15 +605,30 @@ def _said_kept_after(text: str, amounts: list[Amount], total: Amount) -> bool:
         re.search(r"(扣了|被扣了?|扣掉了?|克扣了?)[我们]{0,2}$", text[max(0, kept.start - 6):kept.start]) is not None
 
 
-def tagged_amount(amounts: list[Amount], spans, threshold: float) -> Amount | None:
-    """The amount under the model's surest span of an amount kind (`owed`: the owed total as written;
-    `each`: a sum per worker), if that is sure enough; None where it tagged none or no amount lies under it."""
+def _tagged_amount(amounts: list[Amount], spans, threshold: float) -> Amount | None:
+    """The amount under the model's surest span (of the `owed` tag: the owed total as written), if that
+    is sure enough; None where it tagged none or no amount lies under it."""
     sure = [c for c in merge_adjacent(spans) if c[2] >= threshold]
     if not sure:
         return None
     s, e, _ = max(sure, key=lambda c: c[2])
     under = [a for a in amounts if min(e, a.end) > max(s, a.start)]
     return max(under, key=lambda a: min(e, a.end) - max(s, a.start), default=None)
+
+
+def owed_with_model(amounts: list[Amount], total: float | None, derived: bool, spans,
+                    policy: FieldPolicy | None) -> tuple[float | None, bool, str | None]:
+    """(owed total, derived, source) once the tagger's `owed` spans have had their say as `policy` says, by
+    the ways of the span fields (`choose`): "fill" where the rules found none, "model-first" wherever the
+    tagger is sure. The amount the tagger's answer comes from becomes kind owed_total."""
+    rule = None if total is None else (total, derived, "rule")
+    if policy is None:
+        return rule or (None, derived, None)
+    tagged = _tagged_amount(amounts, spans, policy.threshold) if spans else None
+    got = choose(policy.way, rule, None if tagged is None else (tagged.value, False, "model"))
+    if got is not None and got[2] == "model":
+        tagged.kind = "owed_total"
+    return got or (None, derived, None)
 
 
 def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None) -> tuple[float | None, bool]:
@@ -648,15 +660,8 @@ def extract(text: str, reference_date: dt.date | None = None,
         workers, workers_approx = sum(n for n, _ in groups), False       # two groups: everyone in them
     period, period_cand, period_cands = find_period(text, ref, money)
     owed_total, derived = _owed_total(text, amounts, workers, period_cand, period_cands, groups)
-    owed_source = None if owed_total is None else "rule"
-    owed_policy = (span_policy or {}).get("owed")
-    if model_spans and owed_policy is not None and (owed_total is None or owed_policy.way == "model-first") \
-            and owed_policy.way != "rules":
-        # the tagger's `owed` tag: the amount a writer gives as what is owed, where the rules found none
-        tagged = tagged_amount(amounts, model_spans.get("owed", ()), owed_policy.threshold)
-        if tagged is not None:
-            tagged.kind = "owed_total"
-            owed_total, derived, owed_source = tagged.value, False, "model"
+    owed_total, derived, owed_source = owed_with_model(amounts, owed_total, derived, (model_spans or {}).get("owed", ()),
+                                                       (span_policy or {}).get("owed"))
     # A lone complainant with no count written keeps workers null (convention W1).
 
     orgs = find_orgs(text, blocked)

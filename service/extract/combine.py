@@ -23,7 +23,9 @@ stands where the rules fire.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, Sequence, TypeVar
+
+Candidate = TypeVar("Candidate")       # a span (start, end), or any answer a rule and a model both give
 
 WAYS = ("rules", "fill", "model-first")
 
@@ -93,8 +95,9 @@ def vetoed(rule: tuple[int, int] | None, spans: Sequence[Sequence[float]]) -> bo
     return rule is not None and not any(s[0] < rule[1] and rule[0] < s[1] for s in spans)
 
 
-def choose(way: str, rule: tuple[int, int] | None, model: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The span a way keeps, from the rules' span and the model's (already thresholded) span."""
+def choose(way: str, rule: Candidate | None, model: Candidate | None) -> Candidate | None:
+    """What a way keeps of the rules' answer and the model's (already thresholded) one: spans, and the
+    owed total (`service.extract.owed_with_model`)."""
     if way == "rules":
         return rule
     if way == "fill":
