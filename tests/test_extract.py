@@ -1533,3 +1533,23 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     from service.extract import _model_span
     assert _model_span(fieldname, text, pair).text == cut
 
+
+
+@pytest.mark.parametrize("text,total", [
+    # a sum said to be each one's (每人被扣, 一人都得差个) times the headcount
+    ("超市十名理货员上个月每人被扣了800元，说是盘点亏损。", 8000),
+    ("我们一共五个人 干了一个月 钱一分没给 俺们一人都得差个 差个六七千", 30000),
+    ("每人少发了两千多，车间十二个人都一样。", 24000),
+    # ... but not a range of shares beside the sum for all, nor a month's rate
+    ("我们班组共9人，每人少的五千多，多的一万多，合计约8万元，至今未付。", 80000),
+    ("欠了我们一人一万左右 有的多有的少 总的算下来十二万 我们一共十个人", 120000),
+    # the writer's own remainder (earned - paid), the others alike (O1)
+    ("我上个月跑了六千三的单 只到手两千 站里二十多个骑手都是这情况", 86000),
+    ("俺一共干了一百天，按说该拿三万，还差两万。跟俺一块的老乡还有四个，情况都差不多。", 100000),
+    ("我的工资加补助一共1.2w一直没给，我问了其他几个同事也是一样。", 36000),     # 几个 others: W2, W3
+    ("截至10月，公司拖欠信访人工资共计两万元整，全科室十名员工均存在相同情况。", 200000),
+    # hourly rate x hours, the others alike; an advance 仅发放 comes off each one's; the rate is no own sum
+    ("来电人时薪20元，9月共上班300小时，公司仅发放2000元，剩下的一直拖着，同批派遣的约10人均存在类似情况。", 40000),
+])
+def test_owed_total_each_share_and_writers_own_remainder(text, total):
+    assert extract(text, REF).owed_total == total

@@ -160,13 +160,16 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
                            r"也差不多|都差不多|都这样|像我这样|像我这种|跟我情况一样|均是如此|都是如此|都是这个情况|都是这么个情况|"
                            r"也都没|也都冇|也被扣|都被扣|也没拿到|都没拿到|都是一样|都系咁|都这么被|全部都冇|类似情况|类似的情况|"
                            r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
-                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|差不多一样|情况与(信访人|来电人|本人|我)相同|情况(和|跟|与)(她|他|其)(一样|相同))")
+                           r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|差不多一样|情况与(信访人|来电人|本人|我)相同|情况(和|跟|与)(她|他|其)(一样|相同)|"
+                           r"相同情况|同样情况|相同的情况|同样的情况|情况差不多|情况都差不多|也是一样|"
+                           r"还有[^。；;！!？?]{0,10}(人|个|名)[，,]?(都|也)(没|未)(给|发|拿到|结))")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
 # the writer's own sum: 欠了我 / 我自己 / 来电人本人 / 我的是, not 我们 / 大家 / a headcount's sum
-_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我被欠了?|我的(工钱|工资)是|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我每个月|我一个月|我这一份|我这份)")
+_OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我被欠了?|我的(工钱|工资)是|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我每个月|我一个月|我这一份|我这份|"
+                       r"(^|[，,。：:\s])(我|俺)(爸|妈|爱人|老公|媳妇)?(?![们])(\d{1,2}月份?|上个?月|这个月|的)?(跑了|干了|做了|上了|一共|总共|被扣了?|被欠了?|算了一?下|的?(工资|工钱)))")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
-_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在)")
+_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在|经|于)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
@@ -195,6 +198,19 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
     return bool((_OTHERS_ALIKE.search(text, a.end) or _ALL_STAFF_OWED.search(text, 0, a.start)
                  or re.search(r"(全公司|全厂|全体|全校|所有人)[^。]{0,14}(都是一样|都一样|一样的情况|情况相同|都是这样)", text[:a.start]))
                 and (_OWN_LEFT.search(sentence) or _WRITER_IS.search(text, 0, a.start)))
+
+
+# each one's share, said right before a sum worded as owed (每人被扣1200元, 每个人也就是，七八千块钱,
+# 俺们一人都得差个八九千): the sum is per head
+_EACH_LEFT = re.compile(r"(每人|每个人|每名|每位|人均|(?<![我俺])一人)(?P<gap>[^，,。；;！!？?\d]{0,12}[，,]?[^，,。；;！!？?\d]{0,6})$")
+# a total or a range right after a share (每人一万到三万不等，合计约50万元) or a rate per month (每人每月绩效约1000元)
+_NOT_EACH = re.compile(r"合计|总计|共计|总额|总共|一共|合起来|加起来|不等|总的|有的|月|[万千百块元]")
+_UNEVEN_AFTER = re.compile(r"不等|有的多|有多有少|多的|少的|总的|总计|合计|共计|总额|合起来|加起来|每月|一个月")
+
+
+def _each_share(text: str, a: Amount) -> bool:
+    each = _EACH_LEFT.search(_sentence_left(text, a.start, 24))
+    return bool(each and not _NOT_EACH.search(each.group("gap")) and not _UNEVEN_AFTER.search(text[a.end:a.end + 14]))
 
 
 def _group_sum(text: str, a: Amount) -> bool:
@@ -263,12 +279,15 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     for a in amounts:
         paid = _paid_after(text, amounts, a, workers) if a.kind in ("other", "monthly_wage") else 0.0
         if paid and not _said_kept_after(text, amounts, a):
-            return a.value - paid, True
+            # 我跑了九千多 就给了四千 还有好几个兄弟也这样: the writer's own remainder, times the headcount (O1)
+            each = workers if workers and workers >= 2 and _writers_own_sum(text, a) else 1
+            return (a.value - paid) * each, True
     if not ARREARS.search(text):
         return _owed_fallback(text, amounts, workers)
     # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
     # in the same case (O1)
-    own_sums = [a for a in amounts if a.kind == "other" and _OWN_SUM.search(_clause_before(text, a.start))
+    own_sums = [a for a in amounts if a.kind == "other" and a.rate is None and not _PIECE_RATE.search(text[max(0, a.start - 8):a.start])
+                and _OWN_SUM.search(_clause_before(text, a.start))
                 and _OTHERS_ALIKE.search(text, a.end) and not _NON_WAGE_AFTER.match(text, a.end)]
     if workers and workers >= 2 and len(own_sums) == 1:
         return own_sums[0].value * workers, True
@@ -297,8 +316,8 @@ def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], work
         return group[0].value - _paid_after(text, amounts, group[0]), True
     # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
     # own sum x headcount (O1)
-    if workers and workers >= 2 and len(owed) == 1 and _writers_own_sum(text, best):
-        return best.value * workers, True
+    if workers and workers >= 2 and len({a.value for a in owed}) == 1 and (_writers_own_sum(text, best) or _each_share(text, best)):
+        return (best.value - _paid_after(text, amounts, best)) * workers, True
     paid = _paid_after(text, amounts, best, workers)
     if paid:
         return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
@@ -345,7 +364,7 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
             total = daily[0].value * days * (workers or 1) - paid
             if total > 0:
                 return total
-    by_piece = _piece_rate_total(text, amounts, workers)
+    by_piece = _piece_rate_total(text, amounts, workers, each_by_default=alike)
     if by_piece is not None and by_piece - paid > 0:
         return by_piece - paid
     monthly = [a for a in amounts if a.kind == "monthly_wage"] or [a for a in amounts if a.rate == "month_other"]
@@ -389,9 +408,10 @@ _PIECE_UNITS = {"小时": "小时|钟头|个钟", "钟头": "小时|钟头|个�
 _PIECE_RATE = re.compile(rf"(?:一个|每个|一|每)(?P<unit>小时|钟头|件|单|公斤|斤|平方米|平米|平|趟|车|吨)[^{CLAUSE_PUNCT}\d]{{0,4}}$|(?P<hourly>时薪)$")
 
 
-def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None) -> float | None:
+def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None, each_by_default: bool = False) -> float | None:
     """Rate x quantity for a piece or hourly rate and the quantity done, times the headcount where each of
-    them did it (每个人都做了两百六十个小时); None where either is missing."""
+    them did it (每个人都做了两百六十个小时) or the others are in the writer's case (`each_by_default`, O1);
+    None where either is missing."""
     for a in amounts:
         if a.kind != "other":
             continue
@@ -409,7 +429,7 @@ def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None) -> 
                 continue
             if n < 2:
                 continue
-            each = workers if workers and re.search(r"(每个人|每人|大家|都)[^，。,]{0,6}$", text[max(0, q.start("n") - 8):q.start("n")]) else 1
+            each = workers if workers and (each_by_default or re.search(r"(每个人|每人|大家|都)[^，。,]{0,6}$", text[max(0, q.start("n") - 8):q.start("n")])) else 1
             return a.value * n * each
     return None
 
@@ -546,7 +566,7 @@ def _months_owed(text: str) -> float | None:
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|预付了?|"
                    r"(?<=[人个])给了|"
-                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<![没未])到手(一共)?(就|只|才)?|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺])"
+                   r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<![没未])到手(一共)?(就|只|才)?|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺]|(?<!每月)(?<!每个月)(只|仅|才)发放了?)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
 
@@ -637,7 +657,7 @@ def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None)
     a = _kept_back(text, amounts)
     if a is None:
         return None, False
-    if workers and workers >= 2 and _writers_own_sum(text, a):
+    if workers and workers >= 2 and (_writers_own_sum(text, a) or _each_share(text, a)):
         return a.value * workers, True
     return a.value, False
 
