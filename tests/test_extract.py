@@ -1553,3 +1553,16 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
 ])
 def test_owed_total_each_share_and_writers_own_remainder(text, total):
     assert extract(text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,total", [
+    # a sum agreed for the job, less what was handed over
+    ("上个月给人做了一单陪护 说好6500 干完了家政公司就给我打了4000 剩下的说等客户评价", 2500),
+    # no word of arrears: a month's rate x months worked, less a sum handed over once
+    ("在县城一家面馆干了三个月 说好一个月三千二 走的时候就给我开了五千 说我手脚慢", 4600),
+    ("干了俩月 说好一个月4800 第一个月给了两千 第二个月到现在没动静", 7600),
+    # pay in hand each month (到手才4500) is no sum handed over: nothing owed
+    ("我们派遣工到手才4500，正式工一个月8000多，一干就是五年", None),
+])
+def test_owed_total_earned_less_handed_over(text, total):
+    assert extract(text, REF).owed_total == total

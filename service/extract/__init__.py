@@ -218,10 +218,15 @@ def _group_sum(text: str, a: Amount) -> bool:
     return bool(_EARNED.search(text[max(0, a.start - 14):a.start]) and _GROUP_LEFT.search(_sentence_left(text, a.start)))
 
 
+# a sum agreed for the whole job, right before the figure (说好7800, 约定工钱一万一千五): earned once done
+_AGREED = re.compile(rf"(说好|讲好|谈好|约定|讲定|说定)(的)?(工钱|工资|价钱|费用|服务费)?(是|为|给我?)?[^{CLAUSE_PUNCT}\d一二两三四五六七八九十]{{0,2}}$")
+
+
 def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | None = None) -> float:
     """A sum paid against a stated total that follows it (一共一万八千四 他就给了六千 剩下的一直拖着); paid to each
     of them (工资款共计叁拾贰万元整，罗某只每人发了两千块), once per worker."""
-    if not _EARNED.search(text[max(0, total.start - 14):total.start]):
+    if not (_EARNED.search(text[max(0, total.start - 14):total.start]) or total.kind == "other" and total.rate is None
+            and _AGREED.search(text[max(0, total.start - 10):total.start])):
         return 0.0
     if re.match(r"^\s?(元|块)?(未结清|未结|未付|未支付|没结|没给|没付|至今未)", text[total.end:total.end + 6]) or \
             re.search(r"扣(了|掉了?|除了?)[^，,。]{0,3}$", text[max(0, total.start - 8):total.start]):
@@ -238,6 +243,10 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
 
 # a half paid after every sum is written (老板认了欠我8000，上礼拜给了一半)
 _HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?)?一半(?!的?(工资|工钱|钱)?(没|未|不))")
+
+
+# a sum handed over once (就给了我四千, 结了1000, 只转了我2000块), not pay in hand each month (到手才4500)
+_HANDED_OVER = re.compile(rf"(给了|给我|结了|结给我?|转了|转给我?|打了|发了|只给|就给|才给)[我俺]?[^{CLAUSE_PUNCT}\d]{{0,3}}$")
 
 
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
@@ -283,7 +292,10 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
             each = workers if workers and workers >= 2 and _writers_own_sum(text, a) else 1
             return (a.value - paid) * each, True
     if not ARREARS.search(text):
-        return _owed_fallback(text, amounts, workers)
+        # no word of arrears, but a rate, how long and a part paid (月薪4200元，干了一个半月…只给了1000元): the rest
+        handed = any(a.kind == "other" and a.rate is None and _HANDED_OVER.search(text[max(0, a.start - 8):a.start]) for a in amounts)
+        by_rate = _owed_by_rate(text, amounts, workers, period_cand, period_cands) if handed else None
+        return (by_rate, True) if by_rate is not None else _owed_fallback(text, amounts, workers)
     # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
     # in the same case (O1)
     own_sums = [a for a in amounts if a.kind == "other" and a.rate is None and not _PIECE_RATE.search(text[max(0, a.start - 8):a.start])
@@ -565,7 +577,7 @@ def _months_owed(text: str) -> float | None:
 
 
 _PAID = re.compile(r"(只系畀咗|畀咗|俾咗|只给过?[我俺]?|只给了[我俺]?|光给了?[我俺]?|就给了[我俺]?|才给了?|才发了?|给过[我俺]|先给了?[我俺]?|预支了?|借支了?|预付了?|"
-                   r"(?<=[人个])给了|"
+                   r"(?<=[人个月])给了|(就|只|才)给[我俺]?开了|"
                    r"(?<![少没未])拿了|前后拿了|(只|才)拿到了?|只打了|(?<![没未])到手(一共)?(就|只|才)?|(?<!扣)发[了过]|只结了|结了|支付了?|付了|转了[我俺]?|转给[我俺]|(?<!每月)(?<!每个月)(只|仅|才)发放了?)"
                    rf"[^{CLAUSE_PUNCT}]{{0,5}}$")
 
