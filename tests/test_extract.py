@@ -403,6 +403,9 @@ def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
     ("拖欠其及其他5名保洁员工资。", 6, False),                           # W3 with 及
     ("我被欠了八千，厂里另有20多名工人情况相同。", 21, True),             # W3: 另有…情况相同
     ("他带着十二三个钢筋工干了半年，工钱没结。", 12, True),              # trade nouns after 个
+    ("果园就我俩看着，工钱半年没结。", 2, False),                        # 我俩: the writer and one other
+    ("我们同批来的十几个同学都没拿到钱。", 10, True),                     # students on a holiday job
+    ("我俩月没发工资了，一个月三千。", None, False),                     # 俩月: two months, no one
 ])
 def test_headcounts_written_other_ways(text, workers, approx):
     e = extract(text, REF)

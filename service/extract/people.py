@@ -10,7 +10,7 @@ from service.normalise import CLAUSE_PUNCT
 PERSON_NOUN = (r"农民工|民工|工人|员工|职工|教职工|工友|老乡|兄弟|骑手|司机|老师|教师|孩子|男孩|女孩|学生|小孩|护士|"
                r"保安|保洁|姐妹|师傅|同事|伙计|人员|男子|女子|妇女|工人师傅|代课教师|快递员|送餐员|环卫工|船员|"
                r"阿姨|大姐|大妈|婶子|婶娘|婆婆|老娘们|娘们|老头|老汉|阿婆|嫂子|驾驶员|小姑娘|小伙子|未成年人|童工|学徒|伙伴|水电工|装卸工|钢筋工|木工|瓦工|架子工|电焊工|焊工|油漆工|杂工|小工|机手|"
-               r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|"
+               r"分拣员|店员|服务员|厨师|保姆|护工|收银员|导购|搬运工|清洁工|保洁员|缝纫工|操作工|普工|临时工|帮工|教练|矿工|同学|暑假工|寒假工|"
                r"村民(?=[^。]{0,40}(干|做|工钱|工资|务工|打工|采|出砖|装窑|上工|从事|施工|招用|雇用|招工))|"
                r"[\u4e00-\u9fff]{1,2}工(?![资钱程地厂作人友头])|工|人")
 # villagers count as workers only where they work (村民在砖厂干活), not in a land or housing petition
@@ -115,8 +115,8 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         except NotANumber:
             continue
         out.append((n, False, m.start(), m.end(), False))
-    # 我们两口子 / 俺两口子都在那干: a couple working together
-    for m in re.finditer(r"(我们|俺们|俺|我|咱们?)两口子", text):
+    # 我们两口子 / 俺两口子都在那干 / 就我俩伺候: a couple, or the writer and one other, working together
+    for m in re.finditer(r"(我们|俺们|俺|我|咱们?)(两口子|俩(?!月|年|天|钱))", text):
         if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
             out.append((2, False, m.start(), m.end(), False))
     # 我跟我媳妇俩 / 我和我老公两个人: the writer and one relative working with them
