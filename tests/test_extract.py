@@ -406,6 +406,7 @@ def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
     ("果园就我俩看着，工钱半年没结。", 2, False),                        # 我俩: the writer and one other
     ("我们同批来的十几个同学都没拿到钱。", 10, True),                     # students on a holiday job
     ("我俩月没发工资了，一个月三千。", None, False),                     # 俩月: two months, no one
+    ("我们几个跟着老板去摘棉花，工钱一直拖着。", 2, True),                 # 我们几个 (W2), whatever follows
 ])
 def test_headcounts_written_other_ways(text, workers, approx):
     e = extract(text, REF)
@@ -1550,6 +1551,7 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     ("我上个月跑了六千三的单 只到手两千 站里二十多个骑手都是这情况", 86000),
     ("俺一共干了一百天，按说该拿三万，还差两万。跟俺一块的老乡还有四个，情况都差不多。", 100000),
     ("我的工资加补助一共1.2w一直没给，我问了其他几个同事也是一样。", 36000),     # 几个 others: W2, W3
+    ("我两个月的工资一共9000元一直拖着。我们车间十几个人都是这个情况。", 90000),   # 我两个月的工资: the writer's own
     ("截至10月，公司拖欠信访人工资共计两万元整，全科室十名员工均存在相同情况。", 200000),
     # hourly rate x hours, the others alike; an advance 仅发放 comes off each one's; the rate is no own sum
     ("来电人时薪20元，9月共上班300小时，公司仅发放2000元，剩下的一直拖着，同批派遣的约10人均存在类似情况。", 40000),

@@ -65,7 +65,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             nm = _NOUN_AFTER.match(after)
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
-            if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|全|讨|找|去|没|[\u4e00-\u9fff]{1,3}的)", after) \
+            if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|一块|全|讨|找|去|没|跟着|帮|给人|[\u4e00-\u9fff]{1,3}的)", after) \
                     and re.search(r"(我们|咱们|我哋|成班人|成班|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的|队上|队里|班上)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
