@@ -1566,6 +1566,9 @@ def test_owed_total_each_share_and_writers_own_remainder(text, total):
     # no word of arrears: a month's rate x months worked, less a sum handed over once
     ("在县城一家面馆干了三个月 说好一个月三千二 走的时候就给我开了五千 说我手脚慢", 4600),
     ("干了俩月 说好一个月4800 第一个月给了两千 第二个月到现在没动静", 7600),
+    # the first months paid whole (只付了头一个月, 第一个月发了) come off the months worked
+    ("讲好一个月5000，做了三个月，老板只付了头一个月，后面两个月一直拖着", 10000),
+    ("在饭店干了两个月 一个月3000 第一个月发了 第二个月到现在一分没结", 3000),
     # pay in hand each month (到手才4500) is no sum handed over: nothing owed
     ("我们派遣工到手才4500，正式工一个月8000多，一干就是五年", None),
 ])

@@ -141,7 +141,9 @@ def _clause_before(text: str, i: int, limit: int = 14) -> str:
     return left[cut + 1:]
 
 
-_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付|只拿到了?|拿到了)(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月"
+_PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|付了|支付|只拿到了?|拿到了)(头|前)?(?P<n>[一二两三四五六七八九十\d]+|半|首)个?月"
+                          # 第一个月发了, 头两个月按时给了: the first months paid, said before the verb
+                          r"|(第一|头|前)(?P<n3>[一二两三四五六七八九十]?)个月的?(工资|工钱)?(都|是)?(按时|正常)?(发了|给了|结了|付了|发过)(?![我俺]?\s?[\d一二两三四五六七八九十几]+[千万百块元\d])"
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
 _OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
@@ -395,7 +397,7 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
         pm = _PAID_MONTHS.search(text)
         if pm and owed_months is None:          # months paid count only against months worked
             try:
-                paid_n = pm.group("n") or pm.group("n2")
+                paid_n = pm.group("n") or pm.group("n2") or pm.group("n3") or "一"
                 paid_m = {"半": 0.5, "首": 1}.get(paid_n) or parse_number(paid_n)[0]
             except ValueError:
                 paid_m = 0
