@@ -1576,6 +1576,19 @@ def test_owed_total_earned_less_handed_over(text, total):
     assert extract(text, REF).owed_total == total
 
 
+@pytest.mark.parametrize("text,total", [
+    # another item of pay owed beside the sum worded as owed: both
+    ("工头压着我最后两个月工资1万1，年底说好的全勤奖3千也不给，我就要这两笔钱", 14000),
+    ("公司至今未结清我3月的工资共计5200元以及提成约1800元，人事一直推", 7000),
+    ("拖欠我工资8000元，还有加班费1200元一直没发。同组另外3名同事情况与我相同。", 36800),   # ... x headcount (O1)
+    # not a deposit kept (the gold sets differ on it), nor a loan
+    ("上个月跑的钱3千多也扣着不给 押金500也说不退 这合理吗", 3000),
+    ("欠我工资8000元，和老板娘借的2000元也没还", 8000),
+])
+def test_owed_total_adds_another_item_of_pay(text, total):
+    assert extract(text, REF).owed_total == total
+
+
 @pytest.mark.parametrize("text,pair_text,cut", [
     ("在江南府 二期干活", "南府 二期", "江南府 二期"),                    # the first word's first character
     ("辽河油田二号生活区外墙改造的活", "辽河油田二号生活区外墙改", "辽河油田二号生活区外墙改造"),   # ... the last word's last

@@ -332,12 +332,44 @@ def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], work
         return group[0].value - _paid_after(text, amounts, group[0]), True
     # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
     # own sum x headcount (O1)
-    if workers and workers >= 2 and len({a.value for a in owed}) == 1 and (_writers_own_sum(text, best) or _each_share(text, best)):
-        return (best.value - _paid_after(text, amounts, best)) * workers, True
+    also = _also_owed(text, amounts, best)
+    also = also if also is not None and len(owed) <= 2 else None
+    extra = also.value if also is not None else 0.0         # 最后两个月工资1万4，全勤奖6千也不给
+    if workers and workers >= 2 and len({a.value for a in owed if a is not also}) == 1 and \
+            (_writers_own_sum(text, best) or _each_share(text, best)):
+        return (best.value + extra - _paid_after(text, amounts, best)) * workers, True
     paid = _paid_after(text, amounts, best, workers)
     if paid:
         return best.value - paid, True          # 一共一万八千四，他就给了六千: earned - paid
-    return best.value, False
+    return best.value + extra, bool(extra)
+
+
+# a second sum owed right after the one worded as owed, another item of pay (工资两千八 还有加班费五百多…
+# 都不给了, 工资共计9600元以及课时提成约2000元, 她的三千块也没给)
+_ALSO_LINK = re.compile(rf"^[^。；;！!？?]{{0,14}}?(还有|以及|及|和|另外|另有|加上|外加|、|也)")
+_NOT_PAID_AFTER = re.compile(rf"^[^。；;！!？?\d]{{0,12}}?(也|都|一直|至今|到现在|还|仍)?(没有?|未|不|冇)(给|发|结|退|付|支付|发放|结清|兑现)")
+_PAY_ITEM = re.compile(r"(提成|加班费|全勤奖|绩效|奖金|年终奖|补贴|补助|课时费|派件费|配送费|跑单费|工资|工钱)")
+# a deposit or fee kept (押金500也说不退): the gold sets count it as owed only now and then; left out
+_KEPT_ITEM = re.compile(r"(押金|押的|保证金|服装费|体检费|培训费|介绍费|费用)")
+_SUM_LEFT = re.compile(rf"(加起来|一共|总共|合计|共计|总计|共)[^{CLAUSE_PUNCT}]{{0,3}}$")
+
+
+def _also_owed(text: str, amounts: list[Amount], best: Amount) -> Amount | None:
+    """The next sum after `best` that is owed too, as another item (`_ALSO_LINK` before it, not paid after
+    it); None where it is a rate, a sum paid, or the two added up (加起来6000)."""
+    later = [a for a in amounts if a.start >= best.end]
+    if not later:
+        return None
+    b = later[0]
+    if b.rate is not None or b.kind not in ("other", "owed_total") or b.start - best.end > 24 or b.value == best.value:
+        return None
+    gap = text[best.end:b.start]
+    if not (_ALSO_LINK.match(gap) or _PAY_ITEM.search(gap)) or _SUM_LEFT.search(gap) or _PAID_LEFT.search(gap) \
+            or _PIECE_RATE.search(gap[-8:]) or _KEPT_ITEM.search(gap) or _NON_WAGE_AFTER.match(text, b.end):
+        return None
+    listed = re.match(r"^[^。；;！!？?，,]{0,3}(以及|及|和|、)", gap) and \
+        re.search(r"(拖欠|未结清|未结|未发|没发|没结|欠|扣发|克扣)", text[max(0, best.start - 16):best.start])
+    return b if listed or _NOT_PAID_AFTER.match(text[b.end:]) or _NOT_PAID_AFTER.match(gap) and "也" in gap else None
 
 
 def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_cand,
