@@ -1513,6 +1513,8 @@ def test_round_9(text, field, value):
     ("按十五块一个小时算", [15]),
     ("干了一天活 老板就给了一块", [1]),                                # 一块 as the last word is still money
     ("我们一块去的工地", []),                                          # 一块去: together
+    ("工资4000也不给，押金2000也不退，加起来6000", [4000, 2000, 6000]),   # 加起来: a sum, no unit needed
+    ("说好的全勤奖300也不给", [300]),
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values
