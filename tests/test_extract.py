@@ -1571,6 +1571,9 @@ def test_owed_total_each_share_and_writers_own_remainder(text, total):
     # the first months paid whole (只付了头一个月, 第一个月发了) come off the months worked
     ("讲好一个月5000，做了三个月，老板只付了头一个月，后面两个月一直拖着", 10000),
     ("在饭店干了两个月 一个月3000 第一个月发了 第二个月到现在一分没结", 3000),
+    # ... at a settling up only (走的时候); without one, a sum paid is no more than a low wage
+    ("厂里说好一个月1600，干了三个月，走的时候老板就给了800", 4000),
+    ("厂里说好一个月1600，干了三个月，老板就给了800，比最低工资还低", None),
     # pay in hand each month (到手才4500) is no sum handed over: nothing owed
     ("我们派遣工到手才4500，正式工一个月8000多，一干就是五年", None),
 ])

@@ -249,7 +249,10 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
 _HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?)?一半(?!的?(工资|工钱|钱)?(没|未|不))")
 
 
-# a sum handed over once (就给了我四千, 结了1000, 只转了我2000块), not pay in hand each month (到手才4500)
+# a sum handed over once (就给了我四千, 结了1000, 只转了我2000块), not pay in hand each month (到手才4500),
+# at a settling up (走的时候, 辞职了老板就给我结了, 最后只转了我, 到现在就给了): what was earned and not paid is owed
+# though no word of arrears is written; without one, a sum paid is no more than a low wage
+_SETTLED = re.compile(r"走的时候|辞职|离职|不干了|结账|结算|干完|完工|最后只|到现在|剩下|其余|余下")
 _HANDED_OVER = re.compile(rf"(给了|给我|结了|结给我?|转了|转给我?|打了|发了|只给|就给|才给)[我俺]?[^{CLAUSE_PUNCT}\d]{{0,3}}$")
 
 
@@ -298,7 +301,7 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
     if not ARREARS.search(text):
         # no word of arrears, but a rate, how long and a part paid (月薪4200元，干了一个半月…只给了1000元): the rest
         handed = any(a.kind == "other" and a.rate is None and _HANDED_OVER.search(text[max(0, a.start - 8):a.start]) for a in amounts)
-        by_rate = _owed_by_rate(text, amounts, workers, period_cand, period_cands) if handed else None
+        by_rate = _owed_by_rate(text, amounts, workers, period_cand, period_cands) if handed and _SETTLED.search(text) else None
         return (by_rate, True) if by_rate is not None else _owed_fallback(text, amounts, workers)
     # 我一个人就6千几 … 我哋组十几个人都系咁: the writer's own sum, with no arrears word at it, and the others
     # in the same case (O1)
