@@ -1563,6 +1563,17 @@ def test_owed_total_each_share_and_writers_own_remainder(text, total):
 
 
 @pytest.mark.parametrize("text,total", [
+    ("完工后老板拖欠我们三人工资各9000元，至今未付。", 27000),                        # 各: each one's
+    ("老板拖我两个月工资一万二，我们宿舍四个人都是这个数。", 48000),      # 都是这个数 (O1); 两个月工资一万二: no rate
+    ("老板拖我仨月工资12600 后厨5个人一个样 都没给", 63000),
+    ("其由某劳务公司派遣至一家工厂，5月工资4200元至今未发放，同批派遣的都这样，共8人。", 33600),   # 其由: the caller
+    ("欠我三万，同村还有2人，所欠数额与我相同。", 90000),
+])
+def test_owed_total_o1_cues_of_the_probe_set(text, total):
+    assert extract(text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,total", [
     # a sum agreed for the job, less what was handed over
     ("上个月给人做了一单陪护 说好6500 干完了家政公司就给我打了4000 剩下的说等客户评价", 2500),
     # no word of arrears: a month's rate x months worked, less a sum handed over once

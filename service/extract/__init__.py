@@ -166,6 +166,7 @@ _OTHERS_ALIKE = re.compile(r"(情况相同|情况一样|一样的情况|都一�
                            r"被欠薪的还有|被拖欠的还有|被欠的还有|也这个数|也是这个数|差不多这个数|都是这种情况|都是这样的情况|都是一样的情况|"
                            r"都是这情况|都这情况|也是这情况|跟我差不多|和我差不多|差不多一样|情况与(信访人|来电人|本人|我)相同|情况(和|跟|与)(她|他|其)(一样|相同)|"
                            r"相同情况|同样情况|相同的情况|同样的情况|情况差不多|情况都差不多|也是一样|"
+                           r"都是这个数|也都是这个数|一样的钱|一样的账|一个样|数额与(信访人|来电人|其|我|本人)相同|数额相同|都被欠着|也都被欠着|"
                            r"还有[^。；;！!？?]{0,10}(人|个|名)[，,]?(都|也)(没|未)(给|发|拿到|结))")
 # arrears of the whole staff, said before the writer's own sum (该厂拖欠全体员工工资 … 共欠本人17400元)
 _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全体|所有|全部|全厂|全公司)(的)?(员工|职工|工人|教职工|老师|教练)")
@@ -173,7 +174,7 @@ _ALL_STAFF_OWED = re.compile(r"(拖欠|欠|扣|停发|没发|未发)(了)?(全�
 _OWN_LEFT = re.compile(r"((欠|给|拖|差|扣)(了)?(我|俺|其|来电人|信访人|本人)(?![们])|(从|在)(我|俺)的?工资(里|中)|我一共|我总共|我被欠了?|我的(工钱|工资)是|我自己|我个人|我本人|本人|来电人本人|我的是|我是|我每月|我每个月|我一个月|我这一份|我这份|"
                        r"(^|[，,。：:\s])(我|俺)(爸|妈|爱人|老公|媳妇)?(?![们])(\d{1,2}月份?|上个?月|这个月|[一二两三四五六七八九十\d]{1,2}个多?月的?|的)?(跑了|干了|做了|上了|一共|总共|被扣了?|被欠了?|算了一?下|的?(工资|工钱)))")
 # a work order's one complainant: 来电人系…教练员, 其为…代课教师
-_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在|经|于)")
+_WRITER_IS = re.compile(r"(^|[，,：:\s])(其|来电人|本人|我)原?(为|系|是|在|经|于|由)")
 # a sum for many, right before a figure (一共, 我们, 全队被欠): no one writer's own
 _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我们|大家|总额|总数|加起来|累计|全队|全厂|全体|全公司|所有人)")
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
@@ -206,7 +207,8 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
 
 # each one's share, said right before a sum worded as owed (每人被扣1200元, 每个人也就是，七八千块钱,
 # 俺们一人都得差个八九千): the sum is per head
-_EACH_LEFT = re.compile(r"(每人|每个人|每名|每位|人均|(?<![我俺])一人)(?P<gap>[^，,。；;！!？?\d]{0,12}[，,]?[^，,。；;！!？?\d]{0,6})$")
+_EACH_LEFT = re.compile(r"(每人|每个人|每名|每位|人均|(?<![我俺])一人)(?P<gap>[^，,。；;！!？?\d]{0,12}[，,]?[^，,。；;！!？?\d]{0,6})$"
+                        r"|(?<=[人资钱款])各(?P<gap2>)$")        # 拖欠我们三人工资各28000元
 # a total or a range right after a share (每人一万到三万不等，合计约50万元) or a rate per month (每人每月绩效约1000元)
 _NOT_EACH = re.compile(r"合计|总计|共计|总额|总共|一共|合起来|加起来|不等|总的|有的|月|[万千百块元]")
 _UNEVEN_AFTER = re.compile(r"不等|有的多|有多有少|多的|少的|总的|总计|合计|共计|总额|合起来|加起来|每月|一个月")
@@ -214,7 +216,7 @@ _UNEVEN_AFTER = re.compile(r"不等|有的多|有多有少|多的|少的|总的|
 
 def _each_share(text: str, a: Amount) -> bool:
     each = _EACH_LEFT.search(_sentence_left(text, a.start, 24))
-    return bool(each and not _NOT_EACH.search(each.group("gap")) and not _UNEVEN_AFTER.search(text[a.end:a.end + 14]))
+    return bool(each and not _NOT_EACH.search(each.group("gap") or "") and not _UNEVEN_AFTER.search(text[a.end:a.end + 14]))
 
 
 def _group_sum(text: str, a: Amount) -> bool:

@@ -296,6 +296,9 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
                 kind = "other"          # 上个月工资只打了五千: a sum paid, no rate
             elif re.search(r"(全年|一年|年度|年工资|总|合计|共计|一共|累计|应发|应得|下半年|上半年)", left):
                 kind = "other"          # 2024年全年工资约三万六千元: earned over a year, not a month's rate
+            elif re.search(rf"([一二两三四五六七八九十\d]|俩|仨)个?多?月的?(工资|工钱|薪水)[^{CLAUSE_PUNCT}]{{0,3}}$", left):
+                # 拖我仨月工资12600, 拖我两个月工资一万二: the pay of the months named, no month's rate
+                kind, cue = ("owed_total", 1) if owed_ok and not given else ("other", 0)
             else:
                 kind, rate = "monthly_wage", "month"
         if kind == "monthly_wage" and a.value >= 200_000 or kind == "daily_wage" and a.value >= 10_000:
