@@ -406,6 +406,10 @@ def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
     ("果园就我俩看着，工钱半年没结。", 2, False),                        # 我俩: the writer and one other
     ("我们同批来的十几个同学都没拿到钱。", 10, True),                     # students on a holiday job
     ("我俩月没发工资了，一个月三千。", None, False),                     # 俩月: two months, no one
+    ("老板欠我一万 跟我一起进来的5个兄弟也一样一分没拿到", 6, False),     # the writer and five with them (W3)
+    ("同我一齐做嘅一共八个阿姨 全部都冇", 8, False),                    # 一共: the writer counted in
+    ("拖我工资一万多 同组还有四个人情况差不多", 5, False),
+    ("一个月四千 俺们五个 都是欠了仨月", 5, False),                       # 俺们五个
     ("我们几个跟着老板去摘棉花，工钱一直拖着。", 2, True),                 # 我们几个 (W2), whatever follows
 ])
 def test_headcounts_written_other_ways(text, workers, approx):
@@ -1566,6 +1570,7 @@ def test_owed_total_each_share_and_writers_own_remainder(text, total):
     ("完工后老板拖欠我们三人工资各9000元，至今未付。", 27000),                        # 各: each one's
     ("老板拖我两个月工资一万二，我们宿舍四个人都是这个数。", 48000),      # 都是这个数 (O1); 两个月工资一万二: no rate
     ("老板拖我仨月工资12600 后厨5个人一个样 都没给", 63000),
+    ("衡阳一家汽配厂 拖我工资一万多 同组还有四个人情况差不多 已经拖了三个月了", 50000),   # 拖我工资: owed, no rate
     ("其由某劳务公司派遣至一家工厂，5月工资4200元至今未发放，同批派遣的都这样，共8人。", 33600),   # 其由: the caller
     ("欠我三万，同村还有2人，所欠数额与我相同。", 90000),
 ])

@@ -289,7 +289,7 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
             kind, cue = ("owed_total", 1) if owed_ok and not given else ("other", 0)
         elif re.search(rf"(月薪|月工资|月收入|工资|底薪|薪水|薪资)[^{CLAUSE_PUNCT}]{{0,8}}$", left) and \
                 not re.search(r"(扣|罚|差|调整|标准|基数|比例)", left) and not non_wage_right:
-            if owed_ok and not given and re.search(r"(拖欠|欠|拖了|未支付|没支付|未发|没发|扣下|扣发|扣着|压着)", sent_left) and \
+            if owed_ok and not given and re.search(r"(拖欠|欠|拖了|拖[我俺其]|未支付|没支付|未发|没发|扣下|扣发|扣着|压着)", sent_left) and \
                     not re.search(r"(每月|每个月|一个月|月薪|(?<![\d一二两三四五六七八九十俩仨个])月工资|月收入)", left):
                 kind, cue = "owed_total", 2     # 拖欠来电人及其他十几名工人2023年下半年的工资约20万元
             elif given and not re.search(r"(每月|每个月|月薪|(?<![上本当这那个])月工资)", left):

@@ -66,7 +66,7 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
             if nm and nm.group("noun") == "工" and not after.startswith("工"):
                 nm = None         # 我们6个在…帮包工头: the 工 of 包工头 is no noun for the count
             if not nm and cls == "个" and re.match(r"^($|[，。；！？,;!?\s]|都|在|一起|一块|全|讨|找|去|没|跟着|帮|给人|[\u4e00-\u9fff]{1,3}的)", after) \
-                    and re.search(r"(我们|咱们|我哋|成班人|成班|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的|队上|队里|班上)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
+                    and re.search(r"(我们|咱们|俺们|我哋|成班人|成班|共|一共|有|总共)(车间|班组|厂里|工地|组里|一起的|队上|队里|班上)?$", text[max(0, m.start() - 5):m.start()] + (m.group("pre") or "")):
                 try:
                     v0, a0 = parse_number(num)
                 except NotANumber:
@@ -135,6 +135,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     if re.search(r"(像|跟|和)(我|他|她|其)(这样|这种|情况一样|一样)[^，。,\d一二三四五六七八九十几]{0,14}还有[^，。,\d]{0,5}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d]{0,4}还有[^，。,\d一二三四五六七八九十几]{0,6}$", wide) or \
             re.search(r"(跟|和|同)(我|俺)(一块|一起)[^，。,\d一二三四五六七八九十几]{0,6}的有$", before) or \
+            re.search(r"(跟|和|同)(我|俺)(一块|一起|一齐|一齊)[^，。,\d一二三四五六七八九十几]{0,6}(的|嘅)$", before) and "共" not in (m.group("pre") or "") or \
             re.search(r"(跟着|一起|一块|同)(去|来|出来)?的?还有[^，。,\d一二三四五六七八九十几]{0,3}$", before) or \
             re.search(r"(被欠薪|被拖欠|被欠|欠薪)的还有[^，。,\d一二三四五六七八九十几]{0,12}$", wide):
         return True       # 像我这样被拖着工资的还有三十几个人, 跟我一块去的还有俺村另外五个人, 被欠薪的还有…十余人
@@ -142,7 +143,7 @@ def _writer_is_one_more(text: str, m: re.Match, after: str) -> bool:
     if re.search(r"(还有|另外还有|另有|其他|其余|另外)[^，。,\d一二三四五六七八九十几]{0,10}$",
                  text[max(0, m.start() - 14):m.start()].replace("一起", "同").replace("一块", "同")) and \
             re.match(rf"^[^{CLAUSE_PUNCT}]{{0,10}}[,，]?(跟我一样|和我一样|同样|也是|跟我|和我|情况相同|情况一样|都一样|都是一样|也一样|"
-                     r"也没|都没|也未|都未|也被|也差不多|(情况)?都差不多|都是这样|都这样|都是这情况|[^，。,]{0,4}(与|和|跟)(本人|我|其|她|他|信访人|来电人)(相同|一样|情况相同))", after):
+                     r"也没|都没|也未|都未|也被|也差不多|(情况)?都差不多|情况差不多|都是这样|都这样|都是这情况|[^，。,]{0,4}(与|和|跟)(本人|我|其|她|他|信访人|来电人)(相同|一样|情况相同))", after):
         return True
     if re.search(rf"(同样|一样|相同)[^{CLAUSE_PUNCT}]{{0,4}}还有$", before) or \
             re.search(r"(我们)?一起(干活|干|做|来|打工)的?(还有|有)$", before):
