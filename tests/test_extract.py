@@ -1610,6 +1610,20 @@ def test_owed_total_adds_another_item_of_pay(text, total):
     assert extract(text, REF).owed_total == total
 
 
+@pytest.mark.parametrize("text,total", [
+    # a payment in turns comes off whole: turns named one by one, counted, or "又" another
+    ("说好一天三百 我干了三十天 他中间给过我两回钱 一回两千 一回一千 剩下的到现在都不给", 6000),
+    ("讲好做完这栋楼给我两万 做完了 他前后俾咗我三次钱 第一次三千 第二次五千 第三次得两千 仲差我好多", 10000),
+    ("我的工钱一共3万 他年前打过来1万 过完年又转了5千 剩下的一直拖着", 15000),
+    # ... to each of them (每个人…又…): times the headcount
+    ("我们一共五个人，说好一人干完给两万，一共是十万，每个人过年前给了五千，中秋又给了两千，剩下的一直拖着。", 65000),
+    # ... not from a total already net of them
+    ("他一共还欠我一万二 这个是已经扣掉他给过我两回钱以后的数 一回五千 一回三千", 12000),
+])
+def test_owed_total_less_payments_in_turns(text, total):
+    assert extract(text, REF).owed_total == total
+
+
 @pytest.mark.parametrize("text,pair_text,cut", [
     ("在江南府 二期干活", "南府 二期", "江南府 二期"),                    # the first word's first character
     ("辽河油田二号生活区外墙改造的活", "辽河油田二号生活区外墙改", "辽河油田二号生活区外墙改造"),   # ... the last word's last

@@ -132,7 +132,7 @@ def combine_spans(text: str, rules: dict, model_spans: dict | None, policy: Mapp
 
 
 # ----------------------------------------------------------- owed total
-_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|俺自己|俺一个人|我的是|我的就是|我的(工钱|工资)是|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整多余来])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
+_OWN_SUM = re.compile(rf"(我自己|我一个人|我个人|我本人|我这边|俺自己|俺一个人|我的是|我的就是|我的(工钱|工资)是|我的账|本人|一个人的工资|一个人的工钱|(?<![一二三四五六七八九十两几\d每整多余来])个人|其本人|其个人|来电人)[^{CLAUSE_PUNCT}]{{0,8}}$")
 
 
 def _clause_before(text: str, i: int, limit: int = 14) -> str:
@@ -225,7 +225,8 @@ def _group_sum(text: str, a: Amount) -> bool:
 
 
 # a sum agreed for the whole job, right before the figure (说好7800, 约定工钱一万一千五): earned once done
-_AGREED = re.compile(rf"(说好|讲好|谈好|约定|讲定|说定)(的)?(工钱|工资|价钱|费用|服务费)?(是|为|给我?)?[^{CLAUSE_PUNCT}\d一二两三四五六七八九十]{{0,2}}$")
+_AGREED = re.compile(rf"(说好|讲好|谈好|约定|讲定|说定)(的)?(工钱|工资|价钱|费用|服务费)?(是|为|给我?)?[^{CLAUSE_PUNCT}\d一二两三四五六七八九十]{{0,2}}$"
+                     rf"|(说好|讲好|谈好|讲定|说定)(的)?[^{CLAUSE_PUNCT}\d]{{0,10}}(给我|俾我|畀我)\s?$")     # 讲好整栋楼做完给我三万八
 
 
 def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | None = None) -> float:
@@ -237,6 +238,14 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
     if re.match(r"^\s?(元|块)?(未结清|未结|未付|未支付|没结|没给|没付|至今未)", text[total.end:total.end + 6]) or \
             re.search(r"扣(了|掉了?|除了?)[^，,。]{0,3}$", text[max(0, total.start - 8):total.start]):
         return 0.0          # 工资共计12.6万元未结清: what is still owed; 罚款加起来扣了一千四: what was kept back
+    by_turns = _installments(text, [a for a in amounts if a.start > total.end])
+    if by_turns and re.search(r"(扣掉|扣除|减掉|去掉)[^。；;]{0,16}(以后|之后)", text[total.end:total.end + 40]):
+        return 0.0              # 一共还欠我一万二 这个是已经扣掉他给过我两回钱以后的数: the total is what is left
+    first = next((a for a in amounts if a.start > total.end), None)
+    if by_turns and workers and first is not None and re.search(r"(每人|每个人|一人)", text[total.end:first.start]):
+        by_turns *= workers     # 每个人过年前给了五千，中秋又给了两千: each time to each of them
+    if by_turns and by_turns < total.value:
+        return by_turns         # 给过我两回钱 一回两千 一回三千: every turn
     for a in amounts:
         left = text[max(0, a.start - 8):a.start]
         # 到手就剩几百块: a paid sum only guessed at leaves no remainder to derive
@@ -244,6 +253,38 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
                 and a.value < total.value and a.start - total.end < 40 and "几" not in a.text:
             each = workers if workers and re.search(r"(每人|每个人|一人)", left) and a.value * workers < total.value else 1
             return a.value * each
+    return 0.0
+
+
+# a payment made in turns, the turns named one by one (给过我两回钱 一回两千 一回三千, 前后俾咗我三次钱 第一次三千
+# 第二次五千 第三次得两千, 年前打过来1万 过完年又转了8千) or as a count of equal ones (一回一千五 总共给了四回)
+_TURNS_OPEN = re.compile(r"(给过|给了|付过|付了|打过|转过|俾咗|畀咗|预支过|支过|拿过)[我俺]?[^，。,；;]{0,4}?(?P<n>[两二三四五六七八九十\d几]+)(回|次|趟)")
+_TURN = re.compile(r"(一回|一次|第[一二三四五六七八九十\d]+(回|次)|每次|每回)(得|是|给了?|打了?|转了?)?\s?$")
+_AGAIN_PAID = re.compile(r"(又|再|后来又|过完年又)(给|转|打|发|结)了?[我俺]?\s?$")
+_PAID_ONCE = re.compile(r"(给了|付了|打了|转了|结了|给过|打过来|转过来|俾咗|畀咗|预支了?|拿了)[我俺]?\s?$")
+_N_TURNS_AFTER = re.compile(r"^[^。；;]{0,6}?(总共|一共|共|前后|先后)?(给了?|打了?|转了?|支了?)?(?P<n>[两二三四五六七八九十\d]+)(回|次)")
+
+
+def _installments(text: str, later: list[Amount]) -> float:
+    """What was paid in turns, from the sums after a total (`later`); 0.0 where no turns are written."""
+    opened = _TURNS_OPEN.search(text)
+    turns = []
+    for a in later:
+        left = text[max(0, a.start - 6):a.start]
+        if a.rate is not None:
+            continue
+        if _TURN.search(left) and (opened and 0 < a.start - opened.end() < 30 or turns):
+            counted = _N_TURNS_AFTER.match(text[a.end:]) if "每" in left else None    # 每次2000元 … 5次
+            turns.append(a.value * (_count(counted.group("n")) or 1) if counted else a.value)
+        elif turns and _AGAIN_PAID.search(left) or not turns and _PAID_ONCE.search(text[max(0, a.start - 8):a.start]) \
+                and any(_AGAIN_PAID.search(text[max(0, b.start - 8):b.start]) for b in later if 0 < b.start - a.end < 24):
+            turns.append(a.value)       # 年前打过来1万 过完年又转了8千
+    if turns:
+        return sum(turns)
+    for a in later:         # 一回一千五 总共给了四回: equal turns, counted after
+        counted = _N_TURNS_AFTER.match(text[a.end:])
+        if _TURN.search(text[max(0, a.start - 6):a.start]) and counted:
+            return a.value * (_count(counted.group("n")) or 1)
     return 0.0
 
 
@@ -398,7 +439,8 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
     # the others in the same case as the writer (O1): an advance the writer names was paid to each of them
     alike = bool(workers and workers >= 2 and (
         _OTHERS_ALIKE.search(text) or re.search(r"(一起|一块|跟着)(干|做|来|去)[^。，,]{0,3}还有", text)))
-    paid = _paid_wages(text, amounts, workers, each_by_default=alike)
+    turns = _installments(text, amounts)
+    paid = turns * (workers if alike and workers else 1) if turns else _paid_wages(text, amounts, workers, each_by_default=alike)
     daily = [a for a in amounts if a.kind == "daily_wage"]
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
