@@ -1624,6 +1624,15 @@ def test_owed_total_less_payments_in_turns(text, total):
     assert extract(text, REF).owed_total == total
 
 
+@pytest.mark.parametrize("text,total", [
+    ("七月 八月 还有九月的工资都没给我 一个月是四千二 我十月份就没干了", 12600),     # months named, spaces between
+    ("干了快一年了 老板欠俺仨月工资了 一个月四千五", 13500),                          # 欠俺仨月: not the year worked
+    ("每人月工资2800元，我们5个人共干了6个月，前4个月工资正常发放，后2个月一直拖欠。", 28000),   # the last months only
+])
+def test_owed_total_months_owed_as_written(text, total):
+    assert extract(text, REF).owed_total == total
+
+
 @pytest.mark.parametrize("text,pair_text,cut", [
     ("在江南府 二期干活", "南府 二期", "江南府 二期"),                    # the first word's first character
     ("辽河油田二号生活区外墙改造的活", "辽河油田二号生活区外墙改", "辽河油田二号生活区外墙改造"),   # ... the last word's last

@@ -146,11 +146,11 @@ _PAID_MONTHS = re.compile(r"(只给了|只发了|给了|发了|结了|支付了|
                           r"|(第一|头|前)(?P<n3>[一二两三四五六七八九十]?)个月的?(工资|工钱)?(都|是)?(按时|正常)?(发了|给了|结了|付了|发过)(?![我俺]?\s?[\d一二两三四五六七八九十几]+[千万百块元\d])"
                           r"|(只给了|只发了|只结了)[^，,。]{1,8}?(?<![\d、])(?P<n2>[一二两三四五六七八九十]+)个月")   # 只发了3、4月两个月
 # 剩余三个月工资未结, 欠薪4个月: the months owed, written out
-_OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
+_OWED_MONTHS = re.compile(r"(剩余|剩下|还有|拖欠|欠发|拖发|欠了?|欠薪|差|扣了我?|扣发了?|扣我)(我们|我|俺们|俺|其)?(?:(?P<n>[一二两三四五六七八九十\d]+)个|(?P<n6>俩|仨))多?月(的)?(工资|工钱|薪水|没|未)?"
                           r"|(?:(?:(?<!\d)(?P<n2>\d+)|(?<![一二两三四五六七八九十])(?P<n4>[一二两三四五六七八九十]+))个|(?P<n3>俩|仨))多?月(来|以来)?(的)?(工资|工钱|公资|薪水|钱|人工)?\s?(都|也|一直|还|就)?(一分钱?|分文)?"
                           r"((至今|到现在|到今天|一直)?(没|未|冇)(有)?(发|给|结|拿|开|出)|欠着|拖着)")
 # months owed named one by one (六月七月的都没给, 3月、4月的工资一直没发): as many months as are named
-_OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?[、和跟及,，]?){2,4})的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
+_OWED_MONTH_LIST = re.compile(r"((?:(?:[一二三四五六七八九十]{1,2}|\d{1,2})月份?(?:[、和跟及同,，]|\s(?:还有)?|还有)?){2,4})(的|嘅)?(工资|工钱|薪水|钱|人工)?(都|也|一直|还)?"
                               r"((没|未|冇)(有)?(发|给|结|拿|开)|欠着|拖着)")
 # 4月到现在7月的都没发: a range of months, to now, owed
 _OWED_TO_NOW = re.compile(r"(?<!\d)(?P<a>\d{1,2})月份?(到|至)(现在|目前|如今|今天)的?(?P<b>\d{1,2})月份?的?(工资|工钱|薪水|钱)?(都|也|一直|还)?"
@@ -638,8 +638,16 @@ def _listed_sums(text: str, amounts: list[Amount]) -> float | None:
     return sum(a.value for a in run)
 
 
+# 前4个月工资正常发放，后2个月一直拖欠 / 最后两个月的工资至今未发: the last months, owed
+_LAST_MONTHS_OWED = re.compile(r"(?<![前头])(后|最后)(?P<n>[一二两三四五六七八九十\d]|俩|仨)个?月(的)?(工资|工钱)?[^。；;！!？?\d]{0,12}"
+                               r"(拖欠|没发|未发|没给|不给|拖着|至今未|一直没|一直拖|冇)")
+
+
 def _months_owed(text: str) -> float | None:
-    """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给), or None."""
+    """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给, 后2个月一直拖欠), or None."""
+    last = _LAST_MONTHS_OWED.search(text)
+    if last:
+        return {"俩": 2, "仨": 3}.get(last.group("n")) or _count(last.group("n"))
     om = _OWED_MONTHS.search(text)
     if om:
         n = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4") or om.group("n6")
