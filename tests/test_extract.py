@@ -1633,6 +1633,16 @@ def test_owed_total_months_owed_as_written(text, total):
     assert extract(text, REF).owed_total == total
 
 
+@pytest.mark.parametrize("text,total", [
+    # half the wage each month, said before the figures: half the rate, for as long as the text says it has lasted
+    ("自2023年9月以来，学校每月只发一半工资，我的工资是5200元/月，已经持续8个月。全校共有教职工10人，情况都一样。", 208000),
+    # ... said after them: halved once, not twice
+    ("月工资4600元。公司2024年1月至6月每月只发一半工资，另一半至今未补发。", 13800),
+])
+def test_owed_total_half_pay_each_month(text, total):
+    assert extract(text, REF).owed_total == total
+
+
 @pytest.mark.parametrize("text,pair_text,cut", [
     ("在江南府 二期干活", "南府 二期", "江南府 二期"),                    # the first word's first character
     ("辽河油田二号生活区外墙改造的活", "辽河油田二号生活区外墙改", "辽河油田二号生活区外墙改造"),   # ... the last word's last

@@ -418,6 +418,10 @@ def _also_owed(text: str, amounts: list[Amount], best: Amount) -> Amount | None:
     return b if listed or _NOT_PAID_AFTER.match(text[b.end:]) or _NOT_PAID_AFTER.match(gap) and "也" in gap else None
 
 
+# half the wage paid each month (每个月只发一半工资, 工资就发一半, 每月只发基本工资的一半)
+_HALF_EACH_MONTH = re.compile(r"(每个?月|这几个月|这些月)[^。；;]{0,10}(只|就|才|都只)?(发|给|付)了?(工资的)?一半|工资(就|只|都)(发|给)一半")
+
+
 def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_cand,
                   period_cands=()) -> float | None:
     """Day rate x days (or workdays), piece or hourly rate x quantity, month rate x months, each x the
@@ -466,8 +470,9 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
     owed_months = _months_owed(text) if monthly else None
     if owed_months is not None:
         months, period_cand = owed_months, None
-    if monthly and not months and any(a.rate in ("month_paid", "month_other") for a in amounts):
-        # 每月只拿到2600元，已经持续8个月: how long the part pay has gone on
+    half_paid = bool(monthly and _HALF_EACH_MONTH.search(text))
+    if monthly and owed_months is None and (not months or half_paid) and (half_paid or any(a.rate in ("month_paid", "month_other") for a in amounts)):
+        # 每月只拿到2600元，已经持续8个月 / 每个月只发一半 … 一共五个月了: how long the part pay has gone on
         lasted = re.search(r"(已经|已|持续|共|一共)(持续)?了?(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,3})个多?月", text)
         if lasted:
             months, period_cand = parse_number(lasted.group("n"))[0], None
@@ -485,6 +490,8 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
         # 每月该拿的4000块只给了生活费每月800: a monthly allowance paid against a monthly wage
         per_month_paid = next((a.value for a in amounts if a.rate in ("month_other", "month_paid") and a.value < monthly[0].value
                                and re.search(r"(给|发|付|支付|拿到)[^。]{0,8}$", text[max(0, a.start - 12):a.start])), 0.0)
+        if half_paid and not per_month_paid and not _HALF_PAID.search(text, amounts[-1].end):
+            per_month_paid = monthly[0].value / 2    # 每个月只发一半工资 said before the figures (after them, `_owed_total` halves)
         if per_month_paid:
             rate, paid, pm = monthly[0].value - per_month_paid, 0.0, None
         else:
