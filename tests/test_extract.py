@@ -1643,14 +1643,3 @@ def test_owed_total_half_pay_each_month(text, total):
     assert extract(text, REF).owed_total == total
 
 
-@pytest.mark.parametrize("text,pair_text,cut", [
-    ("在江南府 二期干活", "南府 二期", "江南府 二期"),                    # the first word's first character
-    ("辽河油田二号生活区外墙改造的活", "辽河油田二号生活区外墙改", "辽河油田二号生活区外墙改造"),   # ... the last word's last
-    ("在乐西高速上干活", "西高速", "乐西高速"),
-    ("柳园镇北大桥第七风电场项目欠薪", "北大桥第七风电场项目", "北大桥第七风电场项目"),   # 镇北: not into a division
-    ("德源安居苑项目部不给钱", "德源安居苑项目", "德源安居苑项目"),                      # 项目部: not into the office
-])
-def test_a_model_project_span_takes_whole_words(text, pair_text, cut):
-    from service.extract import _model_span
-    s = text.index(pair_text)
-    assert _model_span("project", text, (s, s + len(pair_text))).text == cut

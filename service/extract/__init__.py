@@ -37,7 +37,6 @@ from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
 from service.extract.places import Location, find_locations, pick_location
 from service.extract.sector import find_sector
-from service.extract.words import whole_words
 from service.normalise import CLAUSE_PUNCT
 
 __all__ = ["Span", "Amount", "Contact", "Period", "Location", "Entities", "extract", "parse_number",
@@ -107,7 +106,6 @@ def _model_span(fieldname: str, text: str, pair: tuple[int, int] | None):
             e = s + cut.start()
         if fieldname == "project":
             e -= len(re.search(r"(上|里|的工|的)?$", text[s:e]).group(0))      # 移民安置房上: the site, not "on" it
-            s, e = whole_words(text, s, e)          # 南府 二期 -> 江南府 二期, 外墙改 -> 外墙改造
     return Span(text[s:e], s, e, source="model")
 
 
