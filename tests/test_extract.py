@@ -1519,6 +1519,7 @@ def test_round_9(text, field, value):
     ("我们一块去的工地", []),                                          # 一块去: together
     ("工资4000也不给，押金2000也不退，加起来6000", [4000, 2000, 6000]),   # 加起来: a sum, no unit needed
     ("说好的全勤奖300也不给", [300]),
+    ("我的是6200，我老公的是8900", [6200, 8900]),                      # 的是: a sum, no unit needed
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values
@@ -1640,6 +1641,14 @@ def test_owed_total_months_owed_as_written(text, total):
     ("月工资4600元。公司2024年1月至6月每月只发一半工资，另一半至今未补发。", 13800),
 ])
 def test_owed_total_half_pay_each_month(text, total):
+    assert extract(text, REF).owed_total == total
+
+
+@pytest.mark.parametrize("text,total", [
+    # sums listed person by person, then the rest of them each the same
+    ("包工头拖欠工资，具体为：杨某18500元、韩某16200元、来电人14800元，另三人各12000元。", 85500),
+])
+def test_owed_total_listed_then_the_rest_each(text, total):
     assert extract(text, REF).owed_total == total
 
 

@@ -603,8 +603,9 @@ def _groups_each(text: str, amounts: list[Amount]) -> list[tuple[int, float]]:
 
 
 # 3月4200元，4月3900元，5月…2100元 / 李某某9600元、王某某8400元…: sums owed listed month by month or person by person
-_LIST_LABEL = re.compile(rf"((\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月份?(上半月|下半月|上半个月)?|[{_SURNAME}]某{{1,2}}|来电人|信访人|本人|我)"
-                         rf"(被)?(欠|欠了|是|为|的)?(约|大约)?$")
+_LIST_LABEL = re.compile(rf"((\d{{1,2}}|[一二三四五六七八九十]{{1,3}})月份?(上半月|下半月|上半个月)?|[{_SURNAME}]某{{1,2}}|来电人|信访人|本人|"
+                         rf"(我|俺|佢|他|她)?(老公|老婆|媳妇|爱人|儿子|女儿|表弟|表哥|弟弟?|哥哥?|姐姐?|妹妹?)|阿[\u4e00-\u9fff]|我)"
+                         rf"\s?(被)?(欠|欠了|是|为|的|的是)?(约|大约)?$")
 
 
 # 工资只给七成 剩下三成明年再说 / 结算58万元，只付了三成: a share of one sum paid or left, in tenths
@@ -640,7 +641,13 @@ def _listed_sums(text: str, amounts: list[Amount]) -> float | None:
         return None
     if any(a.start > run[-1].end and a.kind == "owed_total" and a.cue >= 3 for a in amounts):
         return None          # …，共计X: the total is written
-    return sum(a.value for a in run)
+    # … 来电人14800元，另三人各12000元: the rest of them, each the same
+    rest = re.match(rf"^[，,、；;\s]?(另外?|其余|其他|还有)(?P<n>[一二两三四五六七八九十\d]{{1,2}})(个)?(人|名)?(各|每人)(?P<x>[^，,。；;]{{1,8}})", text[run[-1].end:])
+    extra = 0.0
+    if rest:
+        after = next((a for a in amounts if a.start >= run[-1].end + rest.start("x") and a.end <= run[-1].end + rest.end("x")), None)
+        extra = after.value * (_count(rest.group("n")) or 0) if after else 0.0
+    return sum(a.value for a in run) + extra
 
 
 # 前4个月工资正常发放，后2个月一直拖欠 / 最后两个月的工资至今未发: the last months, owed
