@@ -1652,3 +1652,20 @@ def test_owed_total_listed_then_the_rest_each(text, total):
     assert extract(text, REF).owed_total == total
 
 
+@pytest.mark.parametrize("text,total", [
+    # a customer's or tenant's money is no wages (the convention for `other` texts)
+    ("健身房突然闭店，老板失联，我办的年卡和私教课共计6000元无法退还。", None),
+    ("租的房子到期退租 房东扣了我押金2000说墙弄脏了 这种能找谁", None),
+    # rent, a partner's share, goods made for a firm: owed, but no one's pay
+    ("房东扣我押金2000不退 说墙上有钉子眼 我在这儿住了整一年 这合理吗", None),
+    ("我和朋友合伙开了个小饭馆，现在散伙了，他欠我分红和投资款十几万不还。", None),
+    ("对方至今拖欠加工款共计叁拾贰万元整，多次催讨未果。", None),
+    # ... not a worker's pay the boss says waits on the owner (房东还差他尾款 … 6900)
+    ("跟着刘师傅搞装修贴砖 干了二十三天 一天三百 刘师傅说房东还差他尾款 一直拖着 6900", 6900),
+    # ... but workers on an owner's job keep theirs
+    ("我们在小区给业主装修，包工头欠我们三个人工资两万四，说业主没给钱。", 24000),
+])
+def test_owed_total_of_a_customer_is_none(text, total):
+    assert extract(text, REF).owed_total == total
+
+

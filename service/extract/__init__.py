@@ -31,7 +31,7 @@ from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, merge_adjacent, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
-from service.extract.parties import Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
+from service.extract.parties import CUSTOMER, LABOUR, Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
@@ -777,6 +777,22 @@ def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None)
     return a.value, False
 
 
+# money owed that is no one's pay: rent, a loan, goods, a customer's refund, compensation for land (not a fine or a
+# deposit kept from pay, which the gold sets count as owed to a worker)
+_NOT_WAGES_LEFT = re.compile(r"(房租|房东|网贷|借款|借给|贷款|催收|货款|加工款|装修款|合同总价|首付|年卡|会员|充值|学费|"
+                             r"退款|退费|不给退|补偿款|补偿标准|过渡费|征收|分红|投资款|饭钱|赊账|收购|卖给)")
+_WAGE_WORDS = re.compile(r"(工资|工钱|公资|人工|薪|劳务费|劳务款|工费|提成|加班费|全勤|绩效|底薪|奖金|派费|配送费|跑单费)")
+
+
+def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
+    """Whether the sum taken as owed, as written, is said to be something other than pay."""
+    a = next((a for a in amounts if abs(a.value - total) < 0.5), None)
+    if a is None:
+        return False
+    left = re.split(r"[，。；！？,;!?:：\s]", text[max(0, a.start - 24):a.start])[-1]     # a pause ends a clause too
+    return bool(_NOT_WAGES_LEFT.search(left) and not _WAGE_WORDS.search(left + text[a.end:a.end + 4]))
+
+
 def extract(text: str, reference_date: dt.date | None = None,
             model_spans: dict[str, list[tuple]] | None = None,
             span_policy: Mapping[str, FieldPolicy] | None = None) -> Entities:
@@ -799,6 +815,8 @@ def extract(text: str, reference_date: dt.date | None = None,
                                                        (span_policy or {}).get("owed"))
     # A lone complainant with no count written keeps workers null (convention W1).
 
+    if owed_total is not None and not derived and owed_source != "model" and _not_wages(text, amounts, owed_total):
+        owed_total = None       # 房东扣了我押金2000, 网贷…还说我欠四千多, 货款共计47万元: owed, but no one's pay
     orgs = find_orgs(text, blocked)
     emp = pick_employer(text, orgs)
     employer = None
@@ -815,8 +833,11 @@ def extract(text: str, reference_date: dt.date | None = None,
     project = find_project(text, blocked, inside=org_spans)
     if writer_is_customer(text):
         # 给我家装修的公司, 我买的楼盘: the firms and sites of a customer's complaint are no employer,
-        # contractor or project (the convention for `other` texts)
+        # contractor or project, and what they are owed no wages (the convention for `other` texts)
         employer = contractor = project = None
+        if not LABOUR.search(text) and not any("业主" in m.group(0) for m in CUSTOMER.finditer(text)):
+            # … though one whose money is owed by an owner (等业主结了再给) may be a worker on the owner's job
+            owed_total, derived, owed_source = None, False, None
     location = pick_location(text, find_locations(text), inside=org_spans)
 
     spans = combine_spans(text, {"employer": employer, "contractor": contractor, "project": project,
