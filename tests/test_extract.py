@@ -1546,7 +1546,9 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
 
 
 
+# ninth session: owed totals derived (bench/results/extraction_dev_sets.md, ninth session)
 @pytest.mark.parametrize("text,total", [
+    # ---- shares and the writer's own sum (O1)
     # a sum said to be each one's (每人被扣, 一人都得差个) times the headcount
     ("超市十名理货员上个月每人被扣了800元，说是盘点亏损。", 8000),
     ("我们一共五个人 干了一个月 钱一分没给 俺们一人都得差个 差个六七千", 30000),
@@ -1562,24 +1564,14 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     ("截至10月，公司拖欠信访人工资共计两万元整，全科室十名员工均存在相同情况。", 200000),
     # hourly rate x hours, the others alike; an advance 仅发放 comes off each one's; the rate is no own sum
     ("来电人时薪20元，9月共上班300小时，公司仅发放2000元，剩下的一直拖着，同批派遣的约10人均存在类似情况。", 40000),
-])
-def test_owed_total_each_share_and_writers_own_remainder(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- more O1 cues (dev-ap)
     ("完工后老板拖欠我们三人工资各9000元，至今未付。", 27000),                        # 各: each one's
     ("老板拖我两个月工资一万二，我们宿舍四个人都是这个数。", 48000),      # 都是这个数 (O1); 两个月工资一万二: no rate
     ("老板拖我仨月工资12600 后厨5个人一个样 都没给", 63000),
     ("衡阳一家汽配厂 拖我工资一万多 同组还有四个人情况差不多 已经拖了三个月了", 50000),   # 拖我工资: owed, no rate
     ("其由某劳务公司派遣至一家工厂，5月工资4200元至今未发放，同批派遣的都这样，共8人。", 33600),   # 其由: the caller
     ("欠我三万，同村还有2人，所欠数额与我相同。", 90000),
-])
-def test_owed_total_o1_cues_of_the_probe_set(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- earned less what was handed over
     # a sum agreed for the job, less what was handed over
     ("上个月给人做了一单陪护 说好6500 干完了家政公司就给我打了4000 剩下的说等客户评价", 2500),
     # no word of arrears: a month's rate x months worked, less a sum handed over once
@@ -1593,12 +1585,7 @@ def test_owed_total_o1_cues_of_the_probe_set(text, total):
     ("厂里说好一个月1600，干了三个月，老板就给了800，比最低工资还低", None),
     # pay in hand each month (到手才4500) is no sum handed over: nothing owed
     ("我们派遣工到手才4500，正式工一个月8000多，一干就是五年", None),
-])
-def test_owed_total_earned_less_handed_over(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- another item of pay
     # another item of pay owed beside the sum worded as owed: both
     ("工头压着我最后两个月工资1万1，年底说好的全勤奖3千也不给，我就要这两笔钱", 14000),
     ("公司至今未结清我3月的工资共计5200元以及提成约1800元，人事一直推", 7000),
@@ -1606,12 +1593,7 @@ def test_owed_total_earned_less_handed_over(text, total):
     # not a deposit kept (the gold sets differ on it), nor a loan
     ("上个月跑的钱3千多也扣着不给 押金500也说不退 这合理吗", 3000),
     ("欠我工资8000元，和老板娘借的2000元也没还", 8000),
-])
-def test_owed_total_adds_another_item_of_pay(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- payments in turns
     # a payment in turns comes off whole: turns named one by one, counted, or "又" another
     ("说好一天三百 我干了三十天 他中间给过我两回钱 一回两千 一回一千 剩下的到现在都不给", 6000),
     ("讲好做完这栋楼给我两万 做完了 他前后俾咗我三次钱 第一次三千 第二次五千 第三次得两千 仲差我好多", 10000),
@@ -1620,39 +1602,19 @@ def test_owed_total_adds_another_item_of_pay(text, total):
     ("我们一共五个人，说好一人干完给两万，一共是十万，每个人过年前给了五千，中秋又给了两千，剩下的一直拖着。", 65000),
     # ... not from a total already net of them
     ("他一共还欠我一万二 这个是已经扣掉他给过我两回钱以后的数 一回五千 一回三千", 12000),
-])
-def test_owed_total_less_payments_in_turns(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- months owed as written
     ("七月 八月 还有九月的工资都没给我 一个月是四千二 我十月份就没干了", 12600),     # months named, spaces between
     ("干了快一年了 老板欠俺仨月工资了 一个月四千五", 13500),                          # 欠俺仨月: not the year worked
     ("每人月工资2800元，我们5个人共干了6个月，前4个月工资正常发放，后2个月一直拖欠。", 28000),   # the last months only
-])
-def test_owed_total_months_owed_as_written(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- half pay each month
     # half the wage each month, said before the figures: half the rate, for as long as the text says it has lasted
     ("自2023年9月以来，学校每月只发一半工资，我的工资是5200元/月，已经持续8个月。全校共有教职工10人，情况都一样。", 208000),
     # ... said after them: halved once, not twice
     ("月工资4600元。公司2024年1月至6月每月只发一半工资，另一半至今未补发。", 13800),
-])
-def test_owed_total_half_pay_each_month(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- lists
     # sums listed person by person, then the rest of them each the same
     ("包工头拖欠工资，具体为：杨某18500元、韩某16200元、来电人14800元，另三人各12000元。", 85500),
-])
-def test_owed_total_listed_then_the_rest_each(text, total):
-    assert extract(text, REF).owed_total == total
-
-
-@pytest.mark.parametrize("text,total", [
+    # ---- no wages
     # a customer's or tenant's money is no wages (the convention for `other` texts)
     ("健身房突然闭店，老板失联，我办的年卡和私教课共计6000元无法退还。", None),
     ("租的房子到期退租 房东扣了我押金2000说墙弄脏了 这种能找谁", None),
@@ -1665,7 +1627,7 @@ def test_owed_total_listed_then_the_rest_each(text, total):
     # ... but workers on an owner's job keep theirs
     ("我们在小区给业主装修，包工头欠我们三个人工资两万四，说业主没给钱。", 24000),
 ])
-def test_owed_total_of_a_customer_is_none(text, total):
+def test_owed_total_ninth_session(text, total):
     assert extract(text, REF).owed_total == total
 
 
