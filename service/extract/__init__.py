@@ -367,7 +367,8 @@ def _owed_as_written(text: str, amounts: list[Amount], workers: int | None, peri
 
 def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], workers: int | None) -> tuple[float, bool]:
     """From the amounts worded as owed (`owed`), the plainest: as written, less what was paid against it,
-    the group's sum where the writer's own is given beside it, or own sum x headcount (O1)."""
+    the group's sum where the writer's own is given beside it, own sum or each one's share x headcount (O1),
+    plus another item of pay owed right after it (`_also_owed`)."""
     best = max(owed, key=lambda a: (a.cue, a.value))
     own = _OWN_SUM.search(_clause_before(text, best.start)) or _OWN_LEFT.search(_sentence_left(text, best.start))
     group = [a for a in amounts if a.value > best.value and _group_sum(text, a)] if own else []
@@ -816,7 +817,7 @@ def extract(text: str, reference_date: dt.date | None = None,
     # A lone complainant with no count written keeps workers null (convention W1).
 
     if owed_total is not None and not derived and owed_source != "model" and _not_wages(text, amounts, owed_total):
-        owed_total = None       # 房东扣了我押金2000, 网贷…还说我欠四千多, 货款共计47万元: owed, but no one's pay
+        owed_total, owed_source = None, None    # 房东扣了我押金2000, 网贷…还说我欠四千多, 货款共计47万元: no one's pay
     orgs = find_orgs(text, blocked)
     emp = pick_employer(text, orgs)
     employer = None
