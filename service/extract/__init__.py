@@ -417,6 +417,11 @@ def _also_owed(text: str, amounts: list[Amount], best: Amount) -> Amount | None:
     return b if listed or _NOT_PAID_AFTER.match(text[b.end:]) or _NOT_PAID_AFTER.match(gap) and "也" in gap else None
 
 
+# what was done, before a count of days, workdays or pieces (干了四十二天, 一共记了96个工, 摘了4000斤)
+_WORK_DONE = (r"干了?|做了?|上了?|出了|出工|出勤|跑了|拉了|送了|摘了|采了|拾了|割了|挖了|搬了|砍了|记了|"
+              r"一共|总共|共|累计|算下来")
+
+
 # half the wage paid each month (每个月只发一半工资, 工资就发一半, 每月只发基本工资的一半)
 _HALF_EACH_MONTH = re.compile(r"(每个?月|这几个月|这些月)[^。；;]{0,10}(只|就|才|都只)?(发|给|付)了?(工资的)?一半|工资(就|只|都)(发|给)一半")
 
@@ -448,10 +453,10 @@ def _owed_by_rate(text: str, amounts: list[Amount], workers: int | None, period_
     if daily:
         days_c = period_cand if period_cand is not None and period_cand.unit == "day" else next(
             (c for c in period_cands if c.unit == "day" and (c.score >= 3.0 or re.search(
-                r"(干了?|做了?|施工|出工|出勤|上了?|共|工作了?|砍了|摘了|采了|拾了|割了|挖了|搬了)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
+                rf"({_WORK_DONE}|施工|工作了?)(有|约|大约|差不多)?$", text[max(0, c.start - 6):c.start])
                 and not re.search(r"(一个月|每月|每个月|一周|每周)(上|干|做)$", text[max(0, c.start - 5):c.start]))), None)
         # 一共记了96个工: workdays, where no number of days is written
-        work_days = re.search(r"(记了|干了|做了|出了|一共|共|算下来)[^，。,]{0,3}?(?P<n>\d{1,3}|[一二两三四五六七八九十百]{1,7})个工(?![资钱人])", text)
+        work_days = re.search(rf"({_WORK_DONE})[^，。,]{{0,3}}?(?P<n>\d{{1,3}}|[一二两三四五六七八九十百]{{1,7}})个工(?![资钱人])", text)
         n_work_days = (_count(work_days.group("n")) or 0) if work_days else 0      # 百个工 and the like: no count
         if (days_c is None or not days_c.months) and n_work_days:
             total = daily[0].value * n_work_days * (workers or 1) - paid
@@ -522,7 +527,7 @@ def _piece_rate_total(text: str, amounts: list[Amount], workers: int | None, eac
         units = _PIECE_UNITS[m.group("unit") or "小时"]
         if re.search(r"(加班费|加班工资|停车|收费)", text[max(0, a.start - 12):a.start]):
             continue          # 加班费按每小时10元, 之后每小时3元 (parking): no pay for the hours worked
-        for q in re.finditer(rf"(做了|干了|上了|跑了|拉了|摘了|采了|砍了|送了|共|一共|总共|累计)[^，。,\d一二两三四五六七八九十百千]{{0,3}}"
+        for q in re.finditer(rf"({_WORK_DONE})[^，。,\d一二两三四五六七八九十百千]{{0,3}}"
                              rf"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+几?)(?:多|余|来)?(?:个)?(?:{units})", text):
             try:
                 n = parse_number(q.group("n"))[0]
