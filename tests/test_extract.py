@@ -410,6 +410,7 @@ def test_a_phone_followed_by_another_number_on_the_next_line(raw, phone):
     ("同我一齐做嘅一共八个阿姨 全部都冇", 8, False),                    # 一共: the writer counted in
     ("拖我工资一万多 同组还有四个人情况差不多", 5, False),
     ("一个月四千 俺们五个 都是欠了仨月", 5, False),                       # 俺们五个
+    ("信访人王某，河南人，与妻子刘某于2022年在某道路工程务工，至今被欠工资。", 2, False),   # the writer and spouse
     ("我们几个跟着老板去摘棉花，工钱一直拖着。", 2, True),                 # 我们几个 (W2), whatever follows
 ])
 def test_headcounts_written_other_ways(text, workers, approx):
