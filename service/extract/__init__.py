@@ -206,7 +206,7 @@ def _writers_own_sum(text: str, a: Amount) -> bool:
 # each one's share, said right before a sum worded as owed (每人被扣1200元, 每个人也就是，七八千块钱,
 # 俺们一人都得差个八九千): the sum is per head
 _EACH_LEFT = re.compile(r"(每人|每个人|每名|每位|人均|(?<![我俺])一人)(?P<gap>[^，,。；;！!？?\d]{0,12}[，,]?[^，,。；;！!？?\d]{0,6})$"
-                        r"|(?<=[人资钱款])各(?P<gap2>)$")        # 拖欠我们三人工资各28000元
+                        r"|(?<=[人资钱款])各$")        # 拖欠我们三人工资各28000元
 # a total or a range right after a share (每人一万到三万不等，合计约50万元) or a rate per month (每人每月绩效约1000元)
 _NOT_EACH = re.compile(r"合计|总计|共计|总额|总共|一共|合起来|加起来|不等|总的|有的|月|[万千百块元]")
 _UNEVEN_AFTER = re.compile(r"不等|有的多|有多有少|多的|少的|总的|总计|合计|共计|总额|合起来|加起来|每月|一个月")
@@ -552,10 +552,15 @@ _DAYS_WORKED = re.compile(r"(都|一共|共|各)?(干了|做了)(?P<n>\d{1,3}|[�
 
 
 def _count(numeral: str) -> int | None:
+    if numeral in _TWO_THREE:
+        return _TWO_THREE[numeral]
     try:
         return int(parse_number(numeral)[0])
     except ValueError:
         return None
+
+
+_TWO_THREE = {"俩": 2, "仨": 3}       # counts parse_number does not read
 
 
 # 木工班12个人…欠21万；隔壁钢筋班9个人…欠16万多: groups, each with its headcount and the sum owed to all of it
@@ -665,12 +670,12 @@ def _months_owed(text: str) -> float | None:
     """How many months the text says are owed (欠薪4个月, 俩月没发, 六月七月的都没给, 后2个月一直拖欠), or None."""
     last = _LAST_MONTHS_OWED.search(text)
     if last:
-        return {"俩": 2, "仨": 3}.get(last.group("n")) or _count(last.group("n"))
+        return _count(last.group("n"))
     om = _OWED_MONTHS.search(text)
     if om:
         n = om.group("n") or om.group("n2") or om.group("n3") or om.group("n4") or om.group("n6")
         try:
-            return {"俩": 2, "仨": 3}.get(n) or parse_number(n)[0]
+            return _TWO_THREE.get(n) or parse_number(n)[0]
         except ValueError:
             pass
     named = _OWED_MONTH_LIST.search(text)

@@ -28,6 +28,14 @@ def _overlaps(s, e, blocked):
     return any(s < be and bs < e for bs, be in blocked)
 
 
+_PAIRS = (
+    re.compile(r"(我们|俺们|俺|我|咱们?)(两口子|俩(?!月|年|天|钱))"),
+    re.compile(r"(我|俺|信访人|来电人|其|(?<=[，,]))(和|与|跟|同|及)(我|俺|其)?(妻子|丈夫|老婆|老公|爱人|媳妇)[^，。,；;]{0,48}?"
+               r"(务工|干活|打工|上班|做工|做活|干)"),
+    re.compile(r"(我|俺)(跟|和|与)(我|俺)?(媳妇|老婆|老公|丈夫|爱人|儿子|女儿|弟弟|哥哥|姐姐|妹妹|爸|妈|父亲|母亲)(俩|两个人|两人)"),
+)
+
+
 def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> list[tuple[int, bool, int, int]]:
     """(count, approx, start, end, is_company_size) for each headcount phrase."""
     blocked = blocked or []
@@ -115,18 +123,12 @@ def find_headcounts(text: str, blocked: list[tuple[int, int]] | None = None) -> 
         except NotANumber:
             continue
         out.append((n, False, m.start(), m.end(), False))
-    # 我们两口子 / 俺两口子都在那干 / 就我俩伺候: a couple, or the writer and one other, working together
-    for m in re.finditer(r"(我们|俺们|俺|我|咱们?)(两口子|俩(?!月|年|天|钱))", text):
-        if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
-            out.append((2, False, m.start(), m.end(), False))
-    # 信访人…与妻子刘某于2022年在…务工 / 我和老公在厂里上班: the writer and their spouse at work together
-    for m in re.finditer(r"(我|俺|信访人|来电人|其|(?<=[，,]))(和|与|跟|同|及)(我|俺|其)?(妻子|丈夫|老婆|老公|爱人|媳妇)[^，。,；;]{0,48}?(务工|干活|打工|上班|做工|做活|干)", text):
-        if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
-            out.append((2, False, m.start(), m.end(), False))
-    # 我跟我媳妇俩 / 我和我老公两个人: the writer and one relative working with them
-    for m in re.finditer(r"(我|俺)(跟|和|与)(我|俺)?(媳妇|老婆|老公|丈夫|爱人|儿子|女儿|弟弟|哥哥|姐姐|妹妹|爸|妈|父亲|母亲)(俩|两个人|两人)", text):
-        if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
-            out.append((2, False, m.start(), m.end(), False))
+    # two working together, the writer one of them: a couple or 我俩 (我们两口子, 就我俩伺候); the writer and their
+    # spouse at work (信访人…，与妻子刘某于2022年在…务工); the writer and one relative (我跟我媳妇俩, 我和我老公两个人)
+    for pair in _PAIRS:
+        for m in pair.finditer(text):
+            if not any(s < m.end() and m.start() < e for _, _, s, e, _ in out):
+                out.append((2, False, m.start(), m.end(), False))
     return out
 
 
