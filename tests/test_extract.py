@@ -633,6 +633,17 @@ def test_a_customer_names_no_employer(text, employer):
     assert field_of(text, "employer") == employer
 
 
+@pytest.mark.parametrize("text,customer", [
+    ("我是这个小区的业主，楼下那家装修公司天天晚上施工", True),
+    ("我们业主都交了物业费，物业公司还不管事", True),
+    # in speech a pause ends the clause: 我 … 业主 across pauses is a worker talking of the owner
+    ("喂 我 那个 业主 早就结清了 老周这个包工头 还差我们五个人三万二 一直拖着", False),
+])
+def test_a_writer_who_owns_the_home_is_a_customer(text, customer):
+    from service.extract.parties import writer_is_customer
+    assert writer_is_customer(text) is customer
+
+
 @pytest.mark.parametrize("text,employer", [
     ("苏州吴中 美团木渎站的骑手 跑单的钱上个月没结", "美团木渎站"),
     ("饿了么在无锡梁溪区的站点把我账号封了，两千多跑单钱不结", "饿了么"),

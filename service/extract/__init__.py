@@ -31,7 +31,7 @@ from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, merge_adjacent, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
-from service.extract.parties import CUSTOMER, LABOUR, Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
+from service.extract.parties import LABOUR, Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
 from service.extract.periods import Period, find_period
@@ -846,8 +846,7 @@ def extract(text: str, reference_date: dt.date | None = None,
         # 给我家装修的公司, 我买的楼盘: the firms and sites of a customer's complaint are no employer,
         # contractor or project, and what they are owed no wages (the convention for `other` texts)
         employer = contractor = project = None
-        if not LABOUR.search(text) and not any("业主" in m.group(0) for m in CUSTOMER.finditer(text)):
-            # … though one whose money is owed by an owner (等业主结了再给) may be a worker on the owner's job
+        if not LABOUR.search(text):
             owed_total, derived, owed_source = None, False, None
     location = pick_location(text, find_locations(text), inside=org_spans)
 

@@ -476,7 +476,7 @@ def _agency_accused(text: str, orgs: list[_Org]) -> bool:
 
 # The writer as a customer (bought a flat, a gym card, a course; a renovation of their home) and never
 # as someone working: the firms in the text are sellers, not employers (`other` texts carry none).
-CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。]{0,12}(?<![给帮替])业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
+CUSTOMER = re.compile(r"(我|我们|我家|咱们)[^,，。\s]{0,12}(?<![给帮替])业主|业主们|购买[^,，。]{0,12}房|购房|买房|买了[^,，。]{0,12}房|交房|装修合同|全包装修|我家装修|给我家|年卡|会员卡|办的卡|办了[^,，。]{0,4}卡|"
                       r"(交|付|缴|充|花)了?[^,，。]{0,6}(课时费|学费|会费|物业费|定金|房租)|退费|首付|按揭|租的房|(?<!公)租房|充值|"
                       r"(我的|我们的|欠我|欠我们)货款|噪音|扰民|打桩|夜间施工|渣土|供货|寄送|寄的|寄了|快递丢|"
                       r"供应了?[^,，。]{0,4}(钢材|材料|货|螺纹钢|建材)|供了[^,，。]{0,8}(钢材|螺纹钢|建材|材料|水泥)|"
