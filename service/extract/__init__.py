@@ -393,7 +393,8 @@ def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], work
 # 都不给了, 工资共计9600元以及课时提成约2000元, 她的三千块也没给)
 _ALSO_LINK = re.compile(rf"^[^。；;！!？?]{{0,14}}?(还有|以及|及|和|另外|另有|加上|外加|、|也)")
 _NOT_PAID_AFTER = re.compile(rf"^[^。；;！!？?\d]{{0,12}}?(也|都|一直|至今|到现在|还|仍)?(没有?|未|不|冇)(给|发|结|退|付|支付|发放|结清|兑现)")
-_PAY_ITEM = re.compile(r"(提成|加班费|全勤奖|绩效|奖金|年终奖|补贴|补助|课时费|派件费|配送费|跑单费|工资|工钱)")
+# an item of pay (工资, 提成, 全勤奖, 跑单费 …): another sum owed after it is pay too, and a sum beside it no rent or loan
+_PAY_ITEM = re.compile(r"(工资|工钱|公资|人工|薪|劳务费|劳务款|工费|底薪|提成|加班费|全勤|绩效|奖金|年终奖|补贴|补助|课时费|派件?费|配送费|跑单费)")
 # a deposit or fee kept (押金500也说不退): the gold sets count it as owed only now and then; left out
 _KEPT_ITEM = re.compile(r"(押金|押的|保证金|服装费|体检费|培训费|介绍费|费用)")
 _SUM_LEFT = re.compile(rf"(加起来|一共|总共|合计|共计|总计|共)[^{CLAUSE_PUNCT}]{{0,3}}$")
@@ -792,7 +793,6 @@ def _owed_fallback(text: str, amounts: list[Amount], workers: int | None = None)
 # deposit kept from pay, which the gold sets count as owed to a worker)
 _NOT_WAGES_LEFT = re.compile(r"(房租|房东|网贷|借款|借给|贷款|催收|货款|加工款|装修款|合同总价|首付|年卡|会员|充值|学费|"
                              r"退款|退费|不给退|补偿款|补偿标准|过渡费|征收|分红|投资款|饭钱|赊账|收购|卖给)")
-_WAGE_WORDS = re.compile(r"(工资|工钱|公资|人工|薪|劳务费|劳务款|工费|提成|加班费|全勤|绩效|底薪|奖金|派费|配送费|跑单费)")
 
 
 def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
@@ -801,7 +801,7 @@ def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
     if a is None:
         return False
     left = re.split(r"[，。；！？,;!?:：\s]", text[max(0, a.start - 24):a.start])[-1]     # a pause ends a clause too
-    return bool(_NOT_WAGES_LEFT.search(left) and not _WAGE_WORDS.search(left + text[a.end:a.end + 4]))
+    return bool(_NOT_WAGES_LEFT.search(left) and not _PAY_ITEM.search(left + text[a.end:a.end + 4]))
 
 
 def extract(text: str, reference_date: dt.date | None = None,
