@@ -178,7 +178,9 @@ _GROUP_TOTAL = re.compile(r"(共计|合计|总计|一共|总共|全部|共|我�
 _GROUP_LEFT = re.compile(r"(我们|俺们|咱们|大家|全体|全队|全厂|全公司|工人们|[0-9一二两三四五六七八九十几多余]+(个|名|位)?人的|每人|人均|全部(?!门))")
 _EARNED = re.compile(rf"(一共是?|总共是?|加起来|应付|应得|应发|应该是|应该有|核算下来|算下来|合计|共计|(工钱|工资)共|全年(的)?工资|该拿|(说好|讲好|谈好)一年|"
                      rf"(工资条|工资单|后台)上?(写的|写着|显示)?|跑了|算的账是?|总额为?|总额是|应结)[^{CLAUSE_PUNCT}]{{0,6}}$")
-_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?(给了|付了|付过|支付了?|发了|结了|给过|打了|转了|转过|拿到了?|到手)(我|俺|其)?(第一笔|一笔|首笔)?(生活费)?[^{CLAUSE_PUNCT}]{{0,2}}$"
+# a sum handed over (给了, 打过来, 畀咗): the verbs the rules for sums paid share
+_PAID_VERB = r"给了|给过|付了|付过|支付了?|发了|结了|打了|转了|转过|打过来|转过来|拿到了?|拿了|俾咗|畀咗|预支了?"
+_PAID_LEFT = re.compile(rf"(只|仅|就|才|光)?({_PAID_VERB}|到手)(我|俺|其)?(第一笔|一笔|首笔)?(生活费)?[^{CLAUSE_PUNCT}]{{0,2}}$"
                         rf"|(到手|打到卡[里上]|卡[里上]|实发)的?(一共|总共)?(才|只有|就|只)?[^{CLAUSE_PUNCT}]{{0,1}}$")
 # a fee, deposit or allowance right after a figure: no one's pay
 _NON_WAGE_AFTER = re.compile(r"\s?的?[^，,。]{0,3}(费|押金|医药|路费|罚款|补贴|补助|违约金)")
@@ -259,7 +261,7 @@ def _paid_after(text: str, amounts: list[Amount], total: Amount, workers: int | 
 _TURNS_OPEN = re.compile(r"(给过|给了|付过|付了|打过|转过|俾咗|畀咗|预支过|支过|拿过)[我俺]?[^，。,；;]{0,4}?(?P<n>[两二三四五六七八九十\d几]+)(回|次|趟)")
 _TURN = re.compile(r"(一回|一次|第[一二三四五六七八九十\d]+(回|次)|每次|每回)(得|是|给了?|打了?|转了?)?\s?$")
 _AGAIN_PAID = re.compile(r"(又|再|后来又|过完年又)(给|转|打|发|结)了?[我俺]?\s?$")
-_PAID_ONCE = re.compile(r"(给了|付了|打了|转了|结了|给过|打过来|转过来|俾咗|畀咗|预支了?|拿了)[我俺]?\s?$")
+_PAID_ONCE = re.compile(rf"({_PAID_VERB})[我俺]?\s?$")
 _N_TURNS_AFTER = re.compile(r"^[^。；;]{0,6}?(总共|一共|共|前后|先后)?(给了?|打了?|转了?|支了?)?(?P<n>[两二三四五六七八九十\d]+)(回|次)")
 
 
@@ -294,7 +296,7 @@ _HALF_PAID = re.compile(r"(只|才|就|先)?(给|发|付|结|打)了?(其中的?
 # at a settling up (走的时候, 辞职了老板就给我结了, 最后只转了我, 到现在就给了): what was earned and not paid is owed
 # though no word of arrears is written; without one, a sum paid is no more than a low wage
 _SETTLED = re.compile(r"走的时候|辞职|离职|不干了|结账|结算|干完|完工|最后只|到现在|剩下|其余|余下")
-_HANDED_OVER = re.compile(rf"(给了|给我|结了|结给我?|转了|转给我?|打了|发了|只给|就给|才给)[我俺]?[^{CLAUSE_PUNCT}\d]{{0,3}}$")
+_HANDED_OVER = re.compile(rf"({_PAID_VERB}|给我|结给我?|转给我?|只给|就给|才给)[我俺]?[^{CLAUSE_PUNCT}\d]{{0,3}}$")
 
 
 def _owed_total(text: str, amounts: list[Amount], workers: int | None, period_cand,
