@@ -82,9 +82,9 @@ def _overlaps(s, e, blocked):
 
 # stop characters that open a word inside a name: 干堤 / 干流 / 干渠 (the main dike, stream, canal), 还建 (resettlement housing),
 # 好帮手 / 好帮嫂 (a housekeeping agency's name)
-_WORD_OPENED_BY = {"干": "堤流渠", "还": "建", "帮": "手嫂", "向": "阳日荣前华东", "如": "意", "有": "限"}
+_WORD_OPENED_BY = {"干": "堤流渠线", "还": "建", "帮": "手嫂", "向": "阳日荣前华东", "如": "意", "有": "限"}
 # a stop word that ends a word firms put in their names (启航未来教育科技有限公司)
-_WORD_CLOSED_BY = {"来": "未"}
+_WORD_CLOSED_BY = {"来": "未", "干": "查"}
 
 
 def _char_at_in(text: str, i: int, chars: str) -> bool:
