@@ -895,6 +895,9 @@ def test_no_firm_name_made_of_an_amount_a_month_or_a_bureau(text):
     ("我们是泰来县嫩江干流护岸工程的施工工人，共20人", "嫩江干流护岸工程"),      # 来 / 干 inside names
     ("2024年4月至9月，我们在西干线跨铁路立交桥工程从事模板", "西干线跨铁路立交桥工程"),      # 干线: a word
     ("跟着包工头在查干花至乌兰塔拉乡村公路改建工程上干土方", "查干花至乌兰塔拉乡村公路改建工程"),   # 查干: a place word
+    # a works named only by what it is keeps the whole address before it (中心小学 of which town?)
+    ("反映人在隆回县滩头镇中心小学综合楼新建工程做泥工", "隆回县滩头镇中心小学综合楼新建工程"),
+    ("关于宣汉县普光镇便民服务中心建设项目拖欠工资的反映", "宣汉县普光镇便民服务中心建设项目"),
     ("我在哈尔滨市道里区锦绣华府小区3号楼跟着班组长干活，工钱没给", "锦绣华府小区3号楼"),
 ])
 def test_project_names_and_the_places_before_them(text, project):

@@ -63,6 +63,8 @@ def _project_start(text: str, s: int, e: int) -> int:
         return s          # 会理市鹿厂镇易地扶贫搬迁…项目: a county-level city and its town name the works together
     if town and _GENERIC_SITE.match(text[s_named:e]):
         return s + town.start(1)          # 太原市小店区|北格镇回迁安置小区项目, 北山新村|棚改安置房项目: the town names the site
+    if s_named > s and _NEEDS_PLACE.match(text[s_named:e]):
+        return s          # 隆回县滩头镇|中心小学综合楼新建工程: a name that says nothing without its place keeps all of it
     if s_named > s and _PUBLIC_WORKS.match(text[s_named:e]):
         return s + _last_place_start(text[s:s_named])     # 山西省吕梁市|临县城区污水管网改造工程
     return s_named
@@ -73,6 +75,11 @@ def _project_start(text: str, s: int, e: int) -> int:
 _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中心医院|农村|城区|城乡|[大中小]型|全民|易地|高效|综合|污水|供水|环湖|管网|市政|"
                            r"中西医|一中|二中|三中|实验|棚户区|老旧小区|保障性|扶贫|体育|文化|图书馆|博物馆|游客中心|"
                            r"[东西南北]延|延伸)")
+
+
+# a works named only by what it is (中心小学, 人民医院, 便民服务中心, 饮水工程): the whole address before it names it
+_NEEDS_PLACE = re.compile(r"^(中心小学|中心校|中心学校|中心幼儿园|中心卫生院|卫生院|便民服务中心|幸福院|敬老院|农田水利|乡村振兴|"
+                          r"饮水|安全饮水|农村饮水|村村通)")
 
 
 # an estate's name, even after 那个 (那个紫御华府 那个工地): a brand-like name with an estate's ending
