@@ -1606,6 +1606,7 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     # another item of pay owed beside the sum worded as owed: both
     ("工头压着我最后两个月工资1万1，年底说好的全勤奖3千也不给，我就要这两笔钱", 14000),
     ("公司至今未结清我3月的工资共计5200元以及提成约1800元，人事一直推", 7000),
+    ("公司至今未发放其7月工资5600元、7月加班费1240元以及当月全勤奖200元。", 7040),    # a list of three
     ("拖欠我工资8000元，还有加班费1200元一直没发。同组另外3名同事情况与我相同。", 36800),   # ... x headcount (O1)
     # not a deposit kept (the gold sets differ on it), nor a loan
     ("上个月跑的钱3千多也扣着不给 押金500也说不退 这合理吗", 3000),

@@ -379,10 +379,10 @@ def _owed_from_stated(text: str, amounts: list[Amount], owed: list[Amount], work
         return group[0].value - _paid_after(text, amounts, group[0]), True
     # 我自己是两万三 / 来电人本人被欠2.4万元 beside a headcount, or 欠我两万一千多，全校四十多个老师都一样:
     # own sum x headcount (O1)
-    also = _also_owed(text, amounts, best)
-    also = also if also is not None and len(owed) <= 2 else None
-    extra = also.value if also is not None else 0.0         # 最后两个月工资1万4，全勤奖6千也不给
-    if workers and workers >= 2 and len({a.value for a in owed if a is not also}) == 1 and \
+    also = _also_owed_items(text, amounts, best)
+    also = also if len(owed) <= 1 + len(also) else []
+    extra = sum(a.value for a in also)         # 最后两个月工资1万4，全勤奖6千也不给
+    if workers and workers >= 2 and len({a.value for a in owed if a not in also}) == 1 and \
             (_writers_own_sum(text, best) or _each_share(text, best)):
         return (best.value + extra - _paid_after(text, amounts, best)) * workers, True
     paid = _paid_after(text, amounts, best, workers)
@@ -402,9 +402,21 @@ _KEPT_ITEM = re.compile(r"(押金|押的|保证金|服装费|体检费|培训费
 _SUM_LEFT = re.compile(rf"(加起来|一共|总共|合计|共计|总计|共)[^{CLAUSE_PUNCT}]{{0,3}}$")
 
 
-def _also_owed(text: str, amounts: list[Amount], best: Amount) -> Amount | None:
+def _also_owed_items(text: str, amounts: list[Amount], best: Amount) -> list[Amount]:
+    """The other items of pay owed listed after `best`, each after the one before (工资5600元、加班费1240元
+    以及全勤奖200元均未发放)."""
+    items: list[Amount] = []
+    last = best
+    while (b := _also_owed(text, amounts, last, best)) is not None and b not in items:
+        items.append(b)
+        last = b
+    return items
+
+
+def _also_owed(text: str, amounts: list[Amount], best: Amount, first: Amount | None = None) -> Amount | None:
     """The next sum after `best` that is owed too, as another item (`_ALSO_LINK` before it, not paid after
-    it); None where it is a rate, a sum paid, or the two added up (加起来6000)."""
+    it); None where it is a rate, a sum paid, or the two added up (加起来6000). In a list the arrears word
+    stands before its `first` item."""
     later = [a for a in amounts if a.start >= best.end]
     if not later:
         return None
@@ -416,7 +428,7 @@ def _also_owed(text: str, amounts: list[Amount], best: Amount) -> Amount | None:
             or _PIECE_RATE.search(gap[-8:]) or _KEPT_ITEM.search(gap) or _NON_WAGE_AFTER.match(text, b.end):
         return None
     listed = re.match(r"^[^。；;！!？?，,]{0,3}(以及|及|和|、)", gap) and \
-        re.search(r"(拖欠|未结清|未结|未发|没发|没结|欠|扣发|克扣)", text[max(0, best.start - 16):best.start])
+        re.search(r"(拖欠|未结清|未结|未发|没发|没结|欠|扣发|克扣)", text[max(0, (first or best).start - 16):(first or best).start])
     return b if listed or _NOT_PAID_AFTER.match(text[b.end:]) or _NOT_PAID_AFTER.match(gap) and "也" in gap else None
 
 
