@@ -1607,6 +1607,11 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     ("工头压着我最后两个月工资1万1，年底说好的全勤奖3千也不给，我就要这两笔钱", 14000),
     ("公司至今未结清我3月的工资共计5200元以及提成约1800元，人事一直推", 7000),
     ("公司至今未发放其7月工资5600元、7月加班费1240元以及当月全勤奖200元。", 7040),    # a list of three
+    # ---- a figure taken back in speech: the one said after it stands, as the first was said
+    ("他欠我 欠我 五千 不对 是六千五 我们 同批进厂的 一共 十四个人 都这样 都没给", 6500 * 14),
+    ("一个月三千 哦不 三千五 干了两个月 一分没给", 3500 * 2),
+    # ---- Cantonese: 拖咗我 is the writer's own, 冇出 no pay
+    ("老板拖咗我两个月人工,一共一万二千蚊,同我一齐做嘅五个姐妹都系咁,一蚊都冇出。", 12000 * 6),
     ("拖欠我工资8000元，还有加班费1200元一直没发。同组另外3名同事情况与我相同。", 36800),   # ... x headcount (O1)
     # not a deposit kept (the gold sets differ on it), nor a loan
     ("上个月跑的钱3千多也扣着不给 押金500也说不退 这合理吗", 3000),

@@ -65,7 +65,7 @@ _HOTLINES = {12345, 12333, 12348, 12351, 12315, 12320, 110, 119, 120, 122, 114, 
 _CLAUSE_END = re.compile(r"[，。；！？,;!?\n：:、]")
 _SENT_END = re.compile(r"[。；！？;!?\n]")
 
-ARREARS = re.compile(r"欠|拖着|拖了|还差|差我|剩下|要钱|讨钱|辛苦钱|血汗钱|工钱|没见到|还没给|要回|讨回|追回|不认账|差额|"
+ARREARS = re.compile(r"欠|拖着|拖了|拖咗|冇出|还差|差我|剩下|要钱|讨钱|辛苦钱|血汗钱|工钱|没见到|还没给|要回|讨回|追回|不认账|差额|"
                      r"分文未付|未兑现|一分不给|一分钱不给|没结|只发了|只给了|少发|应该发|不发放|未发放|未到手|没到手|无任何入账|"
                      r"扣着|拒不结清|没发|未发|不发|没给|不给|未付|没付|不付|未支付|不支付|没结|未结|不结|结清|扣着|压着|押着|"
                      r"讨薪|讨要|要不到|没到账|没打|克扣|扣发|没拿到|一分没|少拿|少发|停发|不还|赖账|跑路|没拿工资|没拿钱|拿不到|没着落|没见着|"
@@ -232,6 +232,10 @@ _RATE_MONTH_LEFT = re.compile(r"(每个月|每月|(?<![最头前后近两俩0-9�
 _NEG_GIVE = r"(?<![不没未])"
 
 
+# a figure said and taken back at once, the next one in its place (五千 不对 是六千五, 三千 哦不 三千五)
+_TAKEN_BACK = re.compile(r"[\s，,]?(不对|不是不是|哦不|噢不|啊不|说错了|讲错了|搞错了)[\s，,]*(是|应该是|那个)?\s?")
+
+
 def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
     for i, a in enumerate(amounts):
         left = _clause_left(text, a.start, 14)
@@ -308,6 +312,12 @@ def _classify(text: str, amounts: list[Amount], arrears_text: bool) -> None:
         elif kind == "other" and re.search(rf"(每月|每个月)[^{CLAUSE_PUNCT}]{{0,8}}(发放?|给|支付|预支)[^{CLAUSE_PUNCT}]{{0,5}}$", left):
             rate = "month_paid"         # 每月仅向每人发放生活费1500元: paid each month against a wage, never a wage itself
         a.kind, a.cue, a.rate = kind, cue, rate
+    # 欠我 五千 不对 是六千五, 一个月三千 哦不 三千五: the figure corrected is what the first one was said as
+    for a, b in zip(amounts, amounts[1:]):
+        if _TAKEN_BACK.fullmatch(text[a.end:b.start]):
+            if b.kind == "other" and b.cue == 0:
+                b.kind, b.cue, b.rate = a.kind, a.cue, a.rate
+            a.kind, a.cue, a.rate = "other", 0, None
     # several owed totals: the strongest wording wins; weak ones beside a strong one are other
     owed = [a for a in amounts if a.kind == "owed_total"]
     top = max((a.cue for a in owed), default=0)
