@@ -181,8 +181,12 @@ class OnnxClassifier:
     fast tokenizer. Needs onnxruntime, tokenizers and numpy only (no torch, no transformers).
 
     One forward pass gives types (sigmoid), primary and intent (softmax) and per-token BIO tags,
-    decoded to character spans (`Scores.spans`). Texts are scored in batches of similar length
-    (sorted internally, results in input order), each padded to its longest member.
+    decoded to character spans (`Scores.spans`). Each text is scored alone by default: the int8 graph
+    quantises its activations with one scale per input tensor (DynamicQuantizeLinear), so in a batch a
+    text's scores would move with the texts beside it, and the API (one text) and a batch run could
+    disagree. Alone costs nothing on a CPU (no padding; bench/results/batch_throughput.md). A
+    `batch_size` in model.json (or the argument) scores batches of similar length instead (sorted
+    internally, results in input order, each padded to its longest member).
     Threads: TRIAGE_ONNX_THREADS, else `intra_op_threads` in model.json, else os.cpu_count()
     (with several worker processes on one machine, set TRIAGE_ONNX_THREADS to cores / workers).
     """
@@ -204,7 +208,7 @@ class OnnxClassifier:
         self.max_length = int(self.meta.get("max_length", 256))
         # how extraction combines this model's tag spans with its rules (service.extract.combine)
         self.span_policy = parse_policy(self.meta.get("span_policy"))
-        self.batch_size = int(batch_size or self.meta.get("batch_size", 32))
+        self.batch_size = int(batch_size or self.meta.get("batch_size", 1))
 
         self.tokenizer = Tokenizer.from_file(str(self.model_dir / self.meta.get("tokenizer", "tokenizer.json")))
         self.tokenizer.no_padding()                     # padded here, per batch, to its longest member

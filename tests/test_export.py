@@ -173,6 +173,27 @@ def test_onnx_classifier_serves_batches_in_order(exported):
         assert max(abs(s.primary[c] - one.primary[c]) for c in s.primary) < 0.02
     assert classes[4].primary == "social_insurance" and classes[6].primary == "heat_allowance"
     assert classes[3].primary == "wage_arrears"
+
+
+def test_a_text_scores_the_same_alone_or_among_others(exported):
+    """The int8 graph scales its activations over the whole input tensor: scored in one batch, a text's
+    scores move with its neighbours'. By default each text is scored alone, so the API (one text) and a
+    batch run give the same answer to the bit."""
+    from service.classify import load_classifier
+
+    _, out = exported
+    clf = load_classifier(out)
+    texts = ["公司不给交社保", "包工头张某拖欠我们三个月工资，一共四万二", "高温天气没有高温津贴", "老板欠我工资"]
+    together = clf.probabilities(texts)
+    for i, t in enumerate(texts):
+        alone = clf.probabilities([t])
+        for k in ("types_prob", "primary_prob", "intent_prob"):
+            assert np.array_equal(together[k][i], alone[k][0]), (t, k)
+        assert np.array_equal(together["tag_prob"][i], alone["tag_prob"][0])
+    clf.batch_size = 4               # batched: the neighbours do move it (why batching is not the default)
+    batched = clf.probabilities(texts)
+    assert any(not np.array_equal(batched["types_prob"][i], clf.probabilities([t])["types_prob"][0])
+               for i, t in enumerate(texts))
     assert clf.score([]) == []
 
 
