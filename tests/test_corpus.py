@@ -297,6 +297,18 @@ def test_authored_extraction_dev_sets_locate_and_validate(labels, name, least):
         assert not ({r["text"] for r in rows} & {r["text"] for r in read_jsonl(test)})
 
 
+def test_every_authored_set_has_one_role():
+    """roles.json says what each authored set is evidence of (bench/extraction_dev_sets.py groups by it):
+    every file has a role, every role names a file, and the test parts are the only `test` sets."""
+    doc = json.loads((GOLD / "authored" / "roles.json").read_text(encoding="utf-8"))
+    roles = doc["roles"]
+    files = {p.stem for p in (GOLD / "authored").glob("*.jsonl")}
+    assert set(roles) == files
+    assert set(roles.values()) <= {"read", "held_out", "probe", "test"}
+    assert {n for n, r in roles.items() if r == "test"} == {n for n in files if n.startswith("test-")}
+    assert sum(r == "held_out" for r in roles.values()) >= 10
+
+
 def test_second_annotation_of_test_covers_every_row_and_its_spans_are_in_the_texts():
     """corpora/gold/agreement/test-second.jsonl (bench/annotator_agreement.py) labels every test row once,
     with spans that occur in the text they label."""
