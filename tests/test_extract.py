@@ -1537,6 +1537,9 @@ def test_round_9(text, field, value):
     ("工资4000也不给，押金2000也不退，加起来6000", [4000, 2000, 6000]),   # 加起来: a sum, no unit needed
     ("说好的全勤奖300也不给", [300]),
     ("我的是6200，我老公的是8900", [6200, 8900]),                      # 的是: a sum, no unit needed
+    ("拖到下个月二十号还不给 上个月的3500到现在没见着", [3500]),      # 上个月的: that month's pay
+    ("剩下的工资说分三期给、每期1500", [1500]),                          # 每期: an instalment
+    ("上个月的15号说发工资", []),                                        # ... but a date stays a date
 ])
 def test_round_9_amount_values(text, values):
     assert [a.value for a in extract(normalise(text).text, REF).amounts] == values
