@@ -77,7 +77,8 @@ _PUBLIC_WORKS = re.compile(r"^(人民|第[一二三四五六七八九十\d]|中�
                            r"[东西南北]延|延伸)")
 
 
-# a works named only by what it is (中心小学, 人民医院, 便民服务中心, 饮水工程): the whole address before it names it
+# a works named only by what it is (中心小学, 便民服务中心, 饮水工程): the whole address before it names it (人民医院 is
+# _PUBLIC_WORKS: the gold sets name it after its last place as often as after the whole address)
 _NEEDS_PLACE = re.compile(r"^(中心小学|中心校|中心学校|中心幼儿园|中心卫生院|卫生院|便民服务中心|幸福院|敬老院|农田水利|乡村振兴|"
                           r"饮水|安全饮水|农村饮水|村村通)")
 
