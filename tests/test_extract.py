@@ -1613,6 +1613,8 @@ def test_round_9_a_model_span_without_stutter_or_trailing_place_word(fieldname, 
     # ---- a figure taken back in speech: the one said after it stands, as the first was said
     ("他欠我 欠我 五千 不对 是六千五 我们 同批进厂的 一共 十四个人 都这样 都没给", 6500 * 14),
     ("一个月三千 哦不 三千五 干了两个月 一分没给", 3500 * 2),
+    # the writer's own months named one by one (我四月五月六月工资), the others alike (O1)
+    ("纺织公司挡车工 我四月五月六月工资没发 一共19500 车间另外11个挡车工跟我一样 都没发", 19500 * 12),
     # ---- Cantonese: 拖咗我 is the writer's own, 冇出 no pay
     ("老板拖咗我两个月人工,一共一万二千蚊,同我一齐做嘅五个姐妹都系咁,一蚊都冇出。", 12000 * 6),
     ("拖欠我工资8000元，还有加班费1200元一直没发。同组另外3名同事情况与我相同。", 36800),   # ... x headcount (O1)
