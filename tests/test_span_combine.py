@@ -207,8 +207,8 @@ def test_fill_keeps_the_rules_owed_total_and_model_first_takes_the_tagged_amount
 def test_the_shipped_tagger_tags_an_owed_total_written_without_an_arrears_word():
     tagger = load_span_tagger()
     assert "B-owed" in tagger.tags and "owed" in tagger.span_policy
-    text = "在昌平回龙观一家烧烤店干了两个月服务员，老板说生意不好不结账，让我先回去等通知，5600块"
+    text = "在朝阳一家火锅店干了三个月传菜，老板让我走人，说钱过几天再说，一共7200块"
     assert extract(normalise(text).text).owed_total is None
     e = Pipeline(span_tagger=tagger).triage(text).model_dump()["entities"]
-    assert (e["owed_total"], e["owed_total_source"]) == (5600, "model")
+    assert (e["owed_total"], e["owed_total_source"]) == (7200, "model")
     assert Pipeline(span_tagger=None).triage(text).model_dump()["entities"]["owed_total"] is None
