@@ -406,29 +406,29 @@ def _also_owed_items(text: str, amounts: list[Amount], best: Amount) -> list[Amo
     """The other items of pay owed listed after `best`, each after the one before (工资5600元、加班费1240元
     以及全勤奖200元均未发放)."""
     items: list[Amount] = []
-    last = best
-    while (b := _also_owed(text, amounts, last, best)) is not None and b not in items:
+    prev = best
+    while (b := _also_owed(text, amounts, prev, best)) is not None and b not in items:
         items.append(b)
-        last = b
+        prev = b
     return items
 
 
-def _also_owed(text: str, amounts: list[Amount], best: Amount, first: Amount | None = None) -> Amount | None:
-    """The next sum after `best` that is owed too, as another item (`_ALSO_LINK` before it, not paid after
-    it); None where it is a rate, a sum paid, or the two added up (加起来6000). In a list the arrears word
+def _also_owed(text: str, amounts: list[Amount], prev: Amount, first: Amount) -> Amount | None:
+    """The next sum after `prev` that is owed too, as another item (`_ALSO_LINK` before it, not paid after
+    it); None where it is a rate, a sum paid, or the two added up (加起来6000). The arrears word of a list
     stands before its `first` item."""
-    later = [a for a in amounts if a.start >= best.end]
+    later = [a for a in amounts if a.start >= prev.end]
     if not later:
         return None
     b = later[0]
-    if b.rate is not None or b.kind not in ("other", "owed_total") or b.start - best.end > 24 or b.value == best.value:
+    if b.rate is not None or b.kind not in ("other", "owed_total") or b.start - prev.end > 24 or b.value == prev.value:
         return None
-    gap = text[best.end:b.start]
+    gap = text[prev.end:b.start]
     if not (_ALSO_LINK.match(gap) or _PAY_ITEM.search(gap)) or _SUM_LEFT.search(gap) or _PAID_LEFT.search(gap) \
             or _PIECE_RATE.search(gap[-8:]) or _KEPT_ITEM.search(gap) or _NON_WAGE_AFTER.match(text, b.end):
         return None
     listed = re.match(r"^[^。；;！!？?，,]{0,3}(以及|及|和|、)", gap) and \
-        re.search(r"(拖欠|未结清|未结|未发|没发|没结|欠|扣发|克扣)", text[max(0, (first or best).start - 16):(first or best).start])
+        re.search(r"(拖欠|未结清|未结|未发|没发|没结|欠|扣发|克扣)", text[max(0, first.start - 16):first.start])
     return b if listed or _NOT_PAID_AFTER.match(text[b.end:]) or _NOT_PAID_AFTER.match(gap) and "也" in gap else None
 
 
@@ -566,6 +566,9 @@ _TRADE_EACH = re.compile(rf"(?P<trade>{_TRADES})(?P<n>\d{{1,3}}|[一二两三四
 _DAYS_WORKED = re.compile(r"(都|一共|共|各)?(干了|做了)(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})天")
 
 
+_TWO_THREE = {"俩": 2, "仨": 3}       # counts parse_number does not read
+
+
 def _count(numeral: str) -> int | None:
     if numeral in _TWO_THREE:
         return _TWO_THREE[numeral]
@@ -573,9 +576,6 @@ def _count(numeral: str) -> int | None:
         return int(parse_number(numeral)[0])
     except ValueError:
         return None
-
-
-_TWO_THREE = {"俩": 2, "仨": 3}       # counts parse_number does not read
 
 
 # 木工班12个人…欠21万；隔壁钢筋班9个人…欠16万多: groups, each with its headcount and the sum owed to all of it
