@@ -10,8 +10,9 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Protocol, Sequence
 
-from service.classify import Classifier, OnnxClassifier, load_classifier, load_span_tagger
+from service.classify import Classification, Classifier, OnnxClassifier, load_classifier, load_span_tagger
 from service.extract import extract
+from service.extract.owed_gate import OwedGate, load_owed_gate
 from service.flags import Flagger
 from service.labels import Labels, get_labels
 from service.normalise import normalise
@@ -62,12 +63,15 @@ _DEFAULT = object()
 class Pipeline:
     def __init__(self, labels: Labels | None = None, classifier: Classifier | None = None,
                  flagger: Flagger | None = None, store: ResultSink | None = None,
-                 max_text_chars: int = 20000, span_tagger: OnnxClassifier | None | object = _DEFAULT):
+                 max_text_chars: int = 20000, span_tagger: OnnxClassifier | None | object = _DEFAULT,
+                 owed_gate: OwedGate | None | object = _DEFAULT):
         self.labels = labels or get_labels()
         self.classifier = classifier or load_classifier()
         # The tagger whose spans extraction combines with its rules; None: the classifier's own tag
         # spans, if it has any (default: the shipped tagger, or TRIAGE_SPAN_TAGGER_DIR).
         self.span_tagger = load_span_tagger() if span_tagger is _DEFAULT else span_tagger
+        # The check on the rules' owed total (default: the shipped gate, or TRIAGE_OWED_GATE; None: off).
+        self.owed_gate = load_owed_gate() if owed_gate is _DEFAULT else owed_gate
         self.flagger = flagger or Flagger(self.labels)
         self.store = store
         self.max_text_chars = max_text_chars
@@ -79,6 +83,8 @@ class Pipeline:
         version = self.classifier.version
         if self.span_tagger is not None:
             version += f"+{self.span_tagger.name}.{self.span_tagger.version}"
+        if self.owed_gate is not None:
+            version += f"+owed-gate.{self.owed_gate.version}"
         return {"name": self.classifier.name, "version": version, "labels_version": self.labels.version}
 
     def check(self, item: Item, field: str = "text") -> None:
@@ -94,29 +100,33 @@ class Pipeline:
                **context: Any) -> TriageResult:
         return self.triage_many([Item(text, id, reference_date)], **context)[0]
 
+    def model_spans(self, texts: Sequence[str], classes: Sequence[Classification]) -> tuple[list[dict | None], Any]:
+        """The model spans extraction combines with its rules, one per normalised text (None where no
+        model read it), and the policy they meet the rules by."""
+        if self.span_tagger is None:
+            return [c.spans for c in classes], getattr(self.classifier, "span_policy", None)
+        # Employers, contractors and projects belong to violation reports: the tagger reads only
+        # texts where the classifier finds a violation type (a quarter to a third of traffic is
+        # service questions and other matters; on dev-h/i/j the gate lost nothing).
+        kinds = self.labels.type_kinds
+        wanted = [i for i, c in enumerate(classes) if any(kinds.get(code) == "violation" for code, _ in c.types)]
+        # None where the tagger did not read the text: its silence there vetoes nothing
+        tagged: list[dict | None] = [None for _ in texts]
+        for i, scores in zip(wanted, self.span_tagger.score([texts[i] for i in wanted])):
+            tagged[i] = scores.spans
+        return tagged, self.span_tagger.span_policy
+
     def triage_many(self, items: Sequence[Item], **context: Any) -> list[TriageResult]:
         """Triage valid items (call `check` first); classification runs as one batch."""
         for item in items:
             self.check(item)
         norms = [normalise(item.text) for item in items]
         classes = self.classifier.classify([n.text for n in norms])
-        if self.span_tagger is not None:
-            # Employers, contractors and projects belong to violation reports: the tagger reads only
-            # texts where the classifier finds a violation type (a quarter to a third of traffic is
-            # service questions and other matters; on dev-h/i/j the gate lost nothing).
-            kinds = self.labels.type_kinds
-            wanted = [i for i, c in enumerate(classes) if any(kinds.get(code) == "violation" for code, _ in c.types)]
-            # None where the tagger did not read the text: its silence there vetoes nothing
-            tagged: list[dict | None] = [None for _ in items]
-            for i, scores in zip(wanted, self.span_tagger.score([norms[i].text for i in wanted])):
-                tagged[i] = scores.spans
-            policy = self.span_tagger.span_policy
-        else:
-            tagged = [c.spans for c in classes]
-            policy = getattr(self.classifier, "span_policy", None)
+        tagged, policy = self.model_spans([n.text for n in norms], classes)
         results = []
         for item, norm, cls, spans in zip(items, norms, classes, tagged):
-            ents = extract(norm.text, reference_date=item.reference_date, model_spans=spans, span_policy=policy)
+            ents = extract(norm.text, reference_date=item.reference_date, model_spans=spans, span_policy=policy,
+                           owed_gate=self.owed_gate)
             entities = _original_spans(ents.to_dict(), norm.original)
             flags = self.flagger.flag(norm.text, norm.original, ents.workers)
             on = frozenset(c for c, f in flags.items() if f.value)

@@ -31,6 +31,7 @@ from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, merge_adjacent, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
+from service.extract.owed_gate import OwedGate, gate_features
 from service.extract.parties import LABOUR, Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
@@ -820,10 +821,11 @@ def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
 
 def extract(text: str, reference_date: dt.date | None = None,
             model_spans: dict[str, list[tuple]] | None = None,
-            span_policy: Mapping[str, FieldPolicy] | None = None) -> Entities:
+            span_policy: Mapping[str, FieldPolicy] | None = None, owed_gate: OwedGate | None = None) -> Entities:
     """Entities of one normalised text. `model_spans` ({field: [(start, end, confidence)]}, from the
     span tagger or a classifier's tag head) meet the rules' spans as `span_policy` says per field
-    (default: they fill the fields the rules leave empty)."""
+    (default: they fill the fields the rules leave empty). `owed_gate` has the last word on the owed
+    total (`service.extract.owed_gate`; none by default)."""
     ref = reference_date or dt.date.today()
     contacts = find_contacts(text)
     blocked = [(c.start, c.end) for c in contacts]
@@ -862,6 +864,12 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer = contractor = project = None
         if not LABOUR.search(text):
             owed_total, derived, owed_source = None, False, None
+    if owed_total is not None and owed_gate is not None and \
+            owed_gate.says_none(gate_features(text, amounts, owed_total, derived, owed_source, workers)):
+        owed_total, derived, owed_source = None, False, None   # a fine, a loan, a claim for compensation: no pay owed
+        for a in amounts:
+            if a.kind == "owed_total":
+                a.kind = "other"
     location = pick_location(text, find_locations(text), inside=org_spans)
 
     spans = combine_spans(text, {"employer": employer, "contractor": contractor, "project": project,

@@ -1,0 +1,135 @@
+"""Train the owed-total gate (`service/extract/owed_gate.py`) on the read gold sets.
+
+    python -m training.train_owed_gate --out service/models/owed-gate/gate.json
+    python -m training.train_owed_gate --cv 5          # set-grouped cross-validation, writes nothing
+
+Each text of the sets goes through the served pipeline without the gate (classifier, span
+tagger, rules); where the rules give an owed total, the gate learns whether the gold row
+states one at all. Texts are grouped by set for cross-validation, since one author writes
+a set and their texts are alike. The answers depend on the shipped span tagger: retrain the
+gate when it changes. A run takes about a minute on two cores, most of it in the pipeline.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+from service.extract import extract
+from service.extract.owed_gate import OwedGate, gate_features
+from service.extract.scoring import load_gold
+from service.normalise import normalise
+from service.pipeline import Pipeline
+
+log = logging.getLogger("train_owed_gate")
+AUTHORED = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "authored"
+
+
+def answers(pipeline: Pipeline, rows: list[dict], reference_date: dt.date) -> list[tuple[set[str], bool, bool]]:
+    """(gate features, gold states no owed total, the rules' answer is the gold one) for each row where
+    the pipeline without a gate gives an owed total."""
+    out = []
+    norms = [normalise(r["text"]) for r in rows]
+    classes = pipeline.classifier.classify([n.text for n in norms])
+    spans, policy = pipeline.model_spans([n.text for n in norms], classes)
+    for r, n, sp in zip(rows, norms, spans):
+        e = extract(n.text, reference_date=reference_date, model_spans=sp, span_policy=policy)
+        if e.owed_total is None:
+            continue
+        gold = r["entities"].get("owed_total")
+        feats = gate_features(n.text, e.amounts, e.owed_total, e.owed_total_derived, e.owed_total_source, e.workers)
+        out.append((feats, gold is None, gold is not None and abs(float(gold) - e.owed_total) < 0.5))
+    return out
+
+
+def fit(feats: list[set[str]], none: list[bool], C: float) -> tuple[dict[str, float], float]:
+    """Logistic regression on binary features: (weights by feature, bias)."""
+    vocab: dict[str, int] = {}
+    for fs in feats:
+        for f in fs:
+            vocab.setdefault(f, len(vocab))
+    X = _matrix(feats, vocab)
+    model = LogisticRegression(C=C, max_iter=2000)
+    model.fit(X, np.array(none, dtype=int))
+    w = model.coef_[0]
+    return {f: float(w[i]) for f, i in vocab.items()}, float(model.intercept_[0])
+
+
+def _matrix(feats: list[set[str]], vocab: dict[str, int]) -> csr_matrix:
+    rows, cols = [], []
+    for i, fs in enumerate(feats):
+        for f in fs:
+            if f in vocab:
+                rows.append(i)
+                cols.append(vocab[f])
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(feats), len(vocab)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sets", nargs="+", help="authored sets to train on (default: every set whose role is read)")
+    ap.add_argument("--out", type=Path, help="where to write the gate (JSON)")
+    ap.add_argument("--C", type=float, nargs="+", default=[1.0],
+                    help="inverse L2 strength of the logistic regression; --cv reports each, --out uses the first")
+    ap.add_argument("--threshold", type=float, default=0.5, help="P(no owed total) from which the gate drops it")
+    ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation, folds by set")
+    ap.add_argument("--reference-date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 23))
+    ap.add_argument("--min-weight", type=float, default=1e-3, help="weights smaller than this are left out of the file")
+    ap.add_argument("--version", default=time.strftime("%Y%m%d"))
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if not args.out and not args.cv:
+        ap.error("nothing to do: give --out, --cv or both")
+
+    roles = json.loads((AUTHORED / "roles.json").read_text(encoding="utf-8"))["roles"]
+    names = args.sets or [n for n, r in sorted(roles.items()) if r == "read"]
+    if any(roles.get(n) in ("test", "held_out") for n in names):
+        ap.error("the gate never trains on test or held-out sets (corpora/gold/authored/roles.json)")
+    pipeline = Pipeline(owed_gate=None, store=None)
+    data: list[tuple[str, set[str], bool, bool]] = []
+    for name in names:
+        rows = load_gold(str(AUTHORED / f"{name}.jsonl"))
+        data += [(name, *a) for a in answers(pipeline, rows, args.reference_date)]
+        log.info("%s: %d rows, %d answers so far", name, len(rows), len(data))
+
+    for C in args.C if args.cv else ():
+        order = sorted(set(d[0] for d in data))
+        np.random.default_rng(0).shuffle(order)
+        p_none = np.zeros(len(data))
+        for k in range(args.cv):
+            held = set(order[k::args.cv])
+            train = [d for d in data if d[0] not in held]
+            w, b = fit([d[1] for d in train], [d[2] for d in train], C)
+            gate = OwedGate(w, b, args.threshold, "cv")
+            for i, d in enumerate(data):
+                if d[0] in held:
+                    p_none[i] = gate.p_none(d[1])
+        false = sum(d[2] for d in data)
+        right = sum(d[3] for d in data)
+        print(f"{len(data)} answers of the rules: {right} right, {false} where gold states none (C={C})")
+        print("| threshold | false totals removed | right totals lost |\n|---|---|---|")
+        for t in (0.9, 0.8, 0.7, 0.6, 0.5, 0.4):
+            sel = [d for d, p in zip(data, p_none) if p >= t]
+            print(f"| {t} | {sum(d[2] for d in sel)} | {sum(d[3] for d in sel)} |")
+
+    if args.out:
+        w, b = fit([d[1] for d in data], [d[2] for d in data], args.C[0])
+        kept = {f: round(v, 4) for f, v in w.items() if abs(v) >= args.min_weight}
+        gate = OwedGate(kept, round(b, 4), args.threshold, args.version)
+        obj = gate.to_json() | {"trained_on": {"sets": names, "answers": len(data), "C": args.C[0],
+                                               "span_tagger": pipeline.model_info["version"]}}
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(obj, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        log.info("wrote %s: %d of %d weights", args.out, len(kept), len(w))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
