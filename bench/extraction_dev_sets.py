@@ -52,7 +52,7 @@ def table_row(name: str, s: dict) -> str:
     o, w = s["owed_total"], s["workers"]
     right = round(o["accuracy"] * o["support"])
     return (f"| {name} | {s['n']} | {o['support']} | {o['accuracy']:.3f} ({right}) | {o['false_positive']} | "
-            f"{w['accuracy']:.3f} | " + " | ".join(f"{s[f]['f1']:.3f}" for f in SPANS) + " |")
+            f"{w['accuracy']:.3f} | {w['false_positive']} | " + " | ".join(f"{s[f]['f1']:.3f}" for f in SPANS) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     pipeline = Pipeline()
     lines = [f"Served pipeline {pipeline.model_info['version']}, reference date {args.reference_date}.", ""]
-    header = ["| set | rows | owed stated | owed_total exact | false owed totals | workers exact | "
-              + " | ".join(SPANS) + " |", "|---" * 10 + "|"]
+    header = ["| set | rows | owed stated | owed_total exact | false owed totals | workers exact | false headcounts | "
+              + " | ".join(SPANS) + " |", "|---" * 11 + "|"]
     for role in ROLES_ORDER:
         sets = [n for n in names if roles[n] == role]
         if not sets:

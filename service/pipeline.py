@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import Any, Protocol, Sequence
+from typing import Any, Mapping, Protocol, Sequence
 
 from service.classify import Classification, Classifier, OnnxClassifier, load_classifier, load_span_tagger
 from service.extract import extract
-from service.extract.owed_gate import OwedGate, load_owed_gate
+from service.extract.gates import Gate, load_gates
 from service.flags import Flagger
 from service.labels import Labels, get_labels
 from service.normalise import normalise
@@ -64,14 +64,15 @@ class Pipeline:
     def __init__(self, labels: Labels | None = None, classifier: Classifier | None = None,
                  flagger: Flagger | None = None, store: ResultSink | None = None,
                  max_text_chars: int = 20000, span_tagger: OnnxClassifier | None | object = _DEFAULT,
-                 owed_gate: OwedGate | None | object = _DEFAULT):
+                 gates: Mapping[str, Gate] | None | object = _DEFAULT):
         self.labels = labels or get_labels()
         self.classifier = classifier or load_classifier()
         # The tagger whose spans extraction combines with its rules; None: the classifier's own tag
         # spans, if it has any (default: the shipped tagger, or TRIAGE_SPAN_TAGGER_DIR).
         self.span_tagger = load_span_tagger() if span_tagger is _DEFAULT else span_tagger
-        # The check on the rules' owed total (default: the shipped gate, or TRIAGE_OWED_GATE; None: off).
-        self.owed_gate = load_owed_gate() if owed_gate is _DEFAULT else owed_gate
+        # The checks on the rules' owed total and headcount (default: the shipped gates, or those in
+        # TRIAGE_GATES_DIR; None or {}: off).
+        self.gates = dict(load_gates() if gates is _DEFAULT else gates or {})
         self.flagger = flagger or Flagger(self.labels)
         self.store = store
         self.max_text_chars = max_text_chars
@@ -83,8 +84,8 @@ class Pipeline:
         version = self.classifier.version
         if self.span_tagger is not None:
             version += f"+{self.span_tagger.name}.{self.span_tagger.version}"
-        if self.owed_gate is not None:
-            version += f"+owed-gate.{self.owed_gate.version}"
+        for f, gate in sorted(self.gates.items()):
+            version += f"+{f}-gate.{gate.version}"
         return {"name": self.classifier.name, "version": version, "labels_version": self.labels.version}
 
     def check(self, item: Item, field: str = "text") -> None:
@@ -107,7 +108,7 @@ class Pipeline:
             return [c.spans for c in classes], getattr(self.classifier, "span_policy", None)
         # Employers, contractors and projects belong to violation reports: the tagger reads only
         # texts where the classifier finds a violation type (a quarter to a third of traffic is
-        # service questions and other matters; on dev-h/i/j the gate lost nothing).
+        # service questions and other matters; on dev-h/i/j skipping them lost nothing).
         kinds = self.labels.type_kinds
         wanted = [i for i, c in enumerate(classes) if any(kinds.get(code) == "violation" for code, _ in c.types)]
         # None where the tagger did not read the text: its silence there vetoes nothing
@@ -126,7 +127,7 @@ class Pipeline:
         results = []
         for item, norm, cls, spans in zip(items, norms, classes, tagged):
             ents = extract(norm.text, reference_date=item.reference_date, model_spans=spans, span_policy=policy,
-                           owed_gate=self.owed_gate)
+                           gates=self.gates)
             entities = _original_spans(ents.to_dict(), norm.original)
             flags = self.flagger.flag(norm.text, norm.original, ents.workers)
             on = frozenset(c for c, f in flags.items() if f.value)

@@ -150,8 +150,8 @@ def test_the_tagger_reads_only_texts_with_a_violation():
 @shipped
 def test_the_result_names_the_tagger_that_made_its_spans():
     tagger = load_span_tagger()
-    with_tagger = Pipeline(span_tagger=tagger, owed_gate=None).model_info["version"]
-    without = Pipeline(span_tagger=None, owed_gate=None).model_info["version"]
+    with_tagger = Pipeline(span_tagger=tagger, gates={}).model_info["version"]
+    without = Pipeline(span_tagger=None, gates={}).model_info["version"]
     assert with_tagger == f"{without}+{tagger.name}.{tagger.version}"
 
 

@@ -31,7 +31,7 @@ from service.extract.contacts import Contact, find_contacts
 from service.extract.combine import DEFAULT_POLICY, FieldPolicy, best_span, choose, merge_adjacent, snap, vetoed
 from service.extract.contractors import _SURNAME, find_contractor
 from service.extract.numbers import parse_number, to_number
-from service.extract.owed_gate import OwedGate, gate_features
+from service.extract.gates import Gate, owed_total_features, workers_features
 from service.extract.parties import LABOUR, Span, find_orgs, first_occurrence, pick_employer, writer_is_customer
 from service.extract.projects import find_project
 from service.extract.people import find_headcounts, pick_workers
@@ -821,11 +821,12 @@ def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
 
 def extract(text: str, reference_date: dt.date | None = None,
             model_spans: dict[str, list[tuple]] | None = None,
-            span_policy: Mapping[str, FieldPolicy] | None = None, owed_gate: OwedGate | None = None) -> Entities:
+            span_policy: Mapping[str, FieldPolicy] | None = None, gates: Mapping[str, Gate] | None = None) -> Entities:
     """Entities of one normalised text. `model_spans` ({field: [(start, end, confidence)]}, from the
     span tagger or a classifier's tag head) meet the rules' spans as `span_policy` says per field
-    (default: they fill the fields the rules leave empty). `owed_gate` has the last word on the owed
-    total (`service.extract.owed_gate`; none by default)."""
+    (default: they fill the fields the rules leave empty). `gates` ({field: Gate}) have the last word
+    on the owed total and the headcount (`service.extract.gates`; none by default)."""
+    gates = gates or {}
     ref = reference_date or dt.date.today()
     contacts = find_contacts(text)
     blocked = [(c.start, c.end) for c in contacts]
@@ -864,8 +865,9 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer = contractor = project = None
         if not LABOUR.search(text):
             owed_total, derived, owed_source = None, False, None
+    owed_gate = gates.get("owed_total")
     if owed_total is not None and owed_gate is not None and \
-            owed_gate.says_none(gate_features(text, amounts, owed_total, derived, owed_source, workers)):
+            owed_gate.says_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers)):
         owed_total, derived, owed_source = None, False, None   # a fine, a loan, a claim for compensation: no pay owed
         for a in amounts:
             if a.kind == "owed_total":
@@ -878,6 +880,11 @@ def extract(text: str, reference_date: dt.date | None = None,
     if contractor is not None and employer is not None and contractor.source == "model" and \
             (contractor.start, contractor.end) == (employer.start, employer.end):
         contractor = None          # the model tagged the employer the rules found as the contractor too
+
+    workers_gate = gates.get("workers")
+    if workers is not None and workers_gate is not None and \
+            workers_gate.says_none(workers_features(text, heads, workers, workers_approx)):
+        workers, workers_approx = None, False      # a firm's staff in a safety report, the households of a block
 
     sector = find_sector(text, employer.text if employer else None, project.text if project else None)
     return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,
