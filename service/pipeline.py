@@ -12,7 +12,7 @@ from typing import Any, Mapping, Protocol, Sequence
 
 from service.classify import Classification, Classifier, OnnxClassifier, load_classifier, load_span_tagger
 from service.extract import extract
-from service.extract.gates import Gate, load_gates
+from service.extract.gates import FIELDS as GATE_FIELDS, Gate, load_gates
 from service.flags import Flagger
 from service.labels import Labels, get_labels
 from service.normalise import normalise
@@ -84,8 +84,12 @@ class Pipeline:
         version = self.classifier.version
         if self.span_tagger is not None:
             version += f"+{self.span_tagger.name}.{self.span_tagger.version}"
-        for f, gate in sorted(self.gates.items()):
-            version += f"+{f}-gate.{gate.version}"
+        # Gates: "+gates.V" when every field has one and they share a version (the column is 100 characters)
+        versions = {gate.version for gate in self.gates.values()}
+        if set(self.gates) == set(GATE_FIELDS) and len(versions) == 1:
+            version += f"+gates.{versions.pop()}"
+        else:
+            version += "".join(f"+{f}-gate.{gate.version}" for f, gate in sorted(self.gates.items()))
         return {"name": self.classifier.name, "version": version, "labels_version": self.labels.version}
 
     def check(self, item: Item, field: str = "text") -> None:

@@ -78,7 +78,10 @@ def test_shipped_gates_keep_plain_wage_arrears():
 def test_pipeline_serves_the_gates_and_says_so(monkeypatch):
     on = Pipeline()
     assert set(on.gates) == {"owed_total", "workers"}
-    assert "+owed_total-gate." in on.model_info["version"] and "+workers-gate." in on.model_info["version"]
+    shipped = on.gates["owed_total"].version
+    assert on.gates["workers"].version == shipped and on.model_info["version"].endswith(f"+gates.{shipped}")
+    owed_only = Pipeline(gates={"owed_total": on.gates["owed_total"]})
+    assert owed_only.model_info["version"].endswith(f"+owed_total-gate.{shipped}")
     assert on.triage(LOAN).entities.owed_total is None
     monkeypatch.setenv("TRIAGE_GATES_DIR", "none")
     off = Pipeline()
