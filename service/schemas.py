@@ -27,6 +27,11 @@ class ContactOut(SpanOut):
     kind: str
 
 
+class GatedOut(BaseModel):
+    value: int | float            # the rules' answer a gate withheld
+    p_none: float                 # the gate's probability that the text states none
+
+
 class EntitiesOut(BaseModel):
     amounts: list[AmountOut] = []
     owed_total: int | float | None = None
@@ -41,6 +46,7 @@ class EntitiesOut(BaseModel):
     period: SpanOut | None = None
     sector: str = "unknown"
     contacts: list[ContactOut] = []
+    gated: dict[str, GatedOut] = {}         # by field: answers the field gates withheld (service/extract/gates.py)
 
 
 class CodeScore(BaseModel):

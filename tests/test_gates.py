@@ -40,6 +40,9 @@ def test_a_hand_made_gate_drops_the_answer_where_its_features_say_none():
     gated = extract(fine, gates={"owed_total": gate})
     assert gated.owed_total is None and gated.owed_total_source is None
     assert [a.kind for a in gated.amounts] == ["other"]        # no amount stays an owed total without one
+    # what was withheld stays in the result, for the operator and for an analyst's count
+    assert gated.to_dict()["gated"] == {"owed_total": {"value": 3000, "p_none": round(1 / (1 + 2.718281828459045 ** -3), 3)}}
+    assert extract(fine).to_dict()["gated"] == {}
     assert extract(normalise(WAGES).text, gates={"owed_total": gate}).owed_total == 15000
     heads = Gate("workers", {"T:会员": 6.0}, bias=-3.0, threshold=0.5, version="t")
     assert extract(normalise(GYM).text).workers == 300
@@ -82,11 +85,14 @@ def test_pipeline_serves_the_gates_and_says_so(monkeypatch):
     assert on.gates["workers"].version == shipped and on.model_info["version"].endswith(f"+gates.{shipped}")
     owed_only = Pipeline(gates={"owed_total": on.gates["owed_total"]})
     assert owed_only.model_info["version"].endswith(f"+owed_total-gate.{shipped}")
-    assert on.triage(LOAN).entities.owed_total is None
+    loan = on.triage(LOAN).entities
+    assert loan.owed_total is None
+    assert loan.gated["owed_total"].value == 2000 and loan.gated["owed_total"].p_none >= on.gates["owed_total"].threshold
+    assert "workers" not in loan.gated
     monkeypatch.setenv("TRIAGE_GATES_DIR", "none")
     off = Pipeline()
     assert off.gates == {} and "gate" not in off.model_info["version"]
-    assert off.triage(LOAN).entities.owed_total == 2000
+    assert off.triage(LOAN).entities.owed_total == 2000 and off.triage(LOAN).entities.gated == {}
 
 
 def test_gate_files_that_are_not_gates_are_refused(tmp_path):

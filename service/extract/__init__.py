@@ -63,6 +63,9 @@ class Entities:
     sector: str
     contacts: list[Contact] = field(default_factory=list)
     owed_total_source: str | None = None        # "rule" or "model" (the tagger's owed tag), None without one
+    # what a gate withheld, by field: {"owed_total": {"value": 2000, "p_none": 0.97}}, so that an operator sees
+    # the figure the rules read and why it is not the answer, and an analyst can count them
+    gated: dict[str, dict] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -79,6 +82,7 @@ class Entities:
             "period": _span_dict(self.period),
             "sector": self.sector,
             "contacts": [c.to_dict() for c in self.contacts],
+            "gated": {f: {"value": to_number(g["value"]), "p_none": round(g["p_none"], 3)} for f, g in self.gated.items()},
         }
 
 
@@ -865,10 +869,14 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer = contractor = project = None
         if not LABOUR.search(text):
             owed_total, derived, owed_source = None, False, None
+    gated: dict[str, dict] = {}
     owed_gate = gates.get("owed_total")
-    if owed_total is not None and owed_gate is not None and \
-            owed_gate.says_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers)):
-        owed_total, derived, owed_source = None, False, None   # a fine, a loan, a claim for compensation: no pay owed
+    p_none = owed_gate.p_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers)) \
+        if owed_total is not None and owed_gate is not None else 0.0
+    if owed_gate is not None and p_none >= owed_gate.threshold:
+        # a fine, a loan, a claim for compensation: no pay owed
+        gated["owed_total"] = {"value": owed_total, "p_none": p_none}
+        owed_total, derived, owed_source = None, False, None
         for a in amounts:
             if a.kind == "owed_total":
                 a.kind = "other"
@@ -882,12 +890,14 @@ def extract(text: str, reference_date: dt.date | None = None,
         contractor = None          # the model tagged the employer the rules found as the contractor too
 
     workers_gate = gates.get("workers")
-    if workers is not None and workers_gate is not None and \
-            workers_gate.says_none(workers_features(text, heads, workers, workers_approx)):
-        workers, workers_approx = None, False      # a firm's staff in a safety report, the households of a block
+    p_none = workers_gate.p_none(workers_features(text, heads, workers, workers_approx)) \
+        if workers is not None and workers_gate is not None else 0.0
+    if workers_gate is not None and p_none >= workers_gate.threshold:
+        gated["workers"] = {"value": workers, "p_none": p_none}     # a gym's members, a start-up's hires
+        workers, workers_approx = None, False
 
     sector = find_sector(text, employer.text if employer else None, project.text if project else None)
     return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,
                     workers=workers, workers_approx=workers_approx, employer=employer,
                     contractor=contractor, project=project, location=location, period=period,
-                    sector=sector, contacts=contacts, owed_total_source=owed_source)
+                    sector=sector, contacts=contacts, owed_total_source=owed_source, gated=gated)

@@ -21,8 +21,9 @@ A gate is a logistic model over two things:
 - what the field's answer rests on: the amount or count, its left and right context, and how the
   rules reached it.
 
-Where it says "none" with probability >= its threshold, `extract` drops the field's answer. A gate
-never adds an answer and never changes one.
+Where it says "none" with probability >= its threshold, `extract` drops the field's answer and keeps
+it, with that probability, in `Entities.gated` (`entities.gated` in a result). A gate never adds an
+answer and never changes one.
 
 Gates are trained by `training/train_gate.py` on the read gold sets, on the answers of the rules
 and the shipped span tagger. A new tagger changes those answers: retrain the gates with it. Their
