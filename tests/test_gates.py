@@ -132,3 +132,15 @@ def test_trainer_refuses_held_out_sets_and_sets_with_nothing_to_learn(capsys):
     with pytest.raises(SystemExit):        # dev-c: every headcount the rules give is one its gold states
         train_gate.main(["--field", "workers", "--sets", "dev-c", "--cv", "2"])
     assert "a gate needs both to learn from" in capsys.readouterr().err
+
+
+def test_trainer_cross_validates_by_set(capsys):
+    assert train_gate.main(["--field", "owed_total", "--sets", "dev-m", "dev-o", "--cv", "2", "--C", "1", "3"]) == 0
+    out = capsys.readouterr().out
+    heads = [line for line in out.splitlines() if line.startswith("owed_total: ")]
+    assert len(heads) == 2                                       # one table per C
+    n_false = int(heads[0].split(", ")[2].split(" ")[0])
+    rows = [line.split("|")[1:4] for line in out.splitlines() if line.startswith("| 0.")]
+    assert len(rows) == 14
+    removed = [int(r[1]) for r in rows[:7]]
+    assert removed == sorted(removed) and removed[-1] <= n_false   # a lower threshold removes at least as many
