@@ -73,17 +73,27 @@ class Pipeline:
         # The checks on the rules' owed total and headcount (default: the shipped gates, or those in
         # TRIAGE_GATES_DIR; None or {}: off).
         self.gates = dict(load_gates() if gates is _DEFAULT else gates or {})
+        for f, gate in self.gates.items():
+            if gate.field != f:
+                raise ValueError(f"the {gate.field!r} gate given as the {f!r} gate")
+            if gate.trained_with and gate.trained_with != self._models_version():
+                # its features include the answers of these models: retrain it (training/train_gate.py)
+                log.warning("the %s gate was trained with %s, not %s", f, gate.trained_with, self._models_version())
         self.flagger = flagger or Flagger(self.labels)
         self.store = store
         self.max_text_chars = max_text_chars
 
-    @property
-    def model_info(self) -> dict[str, str]:
+    def _models_version(self) -> str:
         # The spans depend on the span tagger too: its name and version ride in `version`
         # (the interface fixes the three keys), so a stored result says what produced it.
         version = self.classifier.version
         if self.span_tagger is not None:
             version += f"+{self.span_tagger.name}.{self.span_tagger.version}"
+        return version
+
+    @property
+    def model_info(self) -> dict[str, str]:
+        version = self._models_version()
         # Gates: "+gates.V" when every field has one and they share a version (the column is 100 characters)
         versions = {gate.version for gate in self.gates.values()}
         if set(self.gates) == set(GATE_FIELDS) and len(versions) == 1:

@@ -6,8 +6,7 @@ import json
 import pytest
 
 from service.extract import extract
-from service.extract.gates import Gate, load_gates, owed_total_features, workers_features
-from service.extract.people import find_headcounts
+from service.extract.gates import DEFAULT_GATES_DIR, Gate, load_gates, owed_total_features
 from service.normalise import normalise
 from service.pipeline import Pipeline
 from training import train_gate
@@ -20,17 +19,20 @@ GYM = "新乡红旗区那家健身房老板跑路了，我办的年卡还有半�
 CREW = "我们车间三十多个工人三个月没发工资了，老板说等货款回来再发。"
 
 
+@pytest.fixture(autouse=True)
+def _shipped_gates_by_default(monkeypatch):
+    # a developer scoring rules runs with TRIAGE_GATES_DIR=none; these tests are about the gates
+    monkeypatch.delenv("TRIAGE_GATES_DIR", raising=False)
+
+
 def _owed_features(text: str) -> set[str]:
     n = normalise(text).text
-    e = extract(n)
-    return owed_total_features(n, e.amounts, e.owed_total, e.owed_total_derived, e.owed_total_source, e.workers)
+    return train_gate.features("owed_total", n, extract(n))
 
 
 def _workers_features(text: str) -> set[str]:
     n = normalise(text).text
-    e = extract(n)
-    heads = find_headcounts(n, [(a.start, a.end) for a in e.amounts])
-    return workers_features(n, heads, e.workers, e.workers_approx)
+    return train_gate.features("workers", n, extract(n))
 
 
 def test_a_hand_made_gate_drops_the_answer_where_its_features_say_none():
@@ -61,16 +63,16 @@ def test_features_read_no_digits_and_name_what_the_answer_rests_on():
 
 @pytest.mark.parametrize("field,text", [("owed_total", FINE), ("owed_total", LOAN), ("workers", STARTUP), ("workers", GYM)])
 def test_shipped_gates_drop_what_no_worker_is_owed_or_numbers(field, text):
-    gate = load_gates()[field]
+    gate = load_gates(DEFAULT_GATES_DIR)[field]
     n = normalise(text).text
     assert getattr(extract(n), field) is not None            # the rules alone give an answer
     features = _owed_features(text) if field == "owed_total" else _workers_features(text)
     assert gate.says_none(features)
-    assert getattr(extract(n, gates=load_gates()), field) is None
+    assert getattr(extract(n, gates=load_gates(DEFAULT_GATES_DIR)), field) is None
 
 
 def test_shipped_gates_keep_plain_wage_arrears():
-    gates = load_gates()
+    gates = load_gates(DEFAULT_GATES_DIR)
     assert gates["owed_total"].p_none(_owed_features(WAGES)) < 0.1
     assert gates["workers"].p_none(_workers_features(CREW)) < 0.1
     crew = extract(normalise(CREW).text, gates=gates)
@@ -80,6 +82,8 @@ def test_shipped_gates_keep_plain_wage_arrears():
 
 def test_pipeline_serves_the_gates_and_says_so(monkeypatch):
     on = Pipeline()
+    with pytest.raises(ValueError, match="given as the 'owed_total' gate"):
+        Pipeline(gates={"owed_total": on.gates["workers"]})
     assert set(on.gates) == {"owed_total", "workers"}
     shipped = on.gates["owed_total"].version
     assert on.gates["workers"].version == shipped and on.model_info["version"].endswith(f"+gates.{shipped}")
@@ -100,11 +104,34 @@ def test_gate_files_that_are_not_gates_are_refused(tmp_path):
     with pytest.raises(ValueError, match="not a field gate"):
         load_gates(tmp_path)
     (tmp_path / "owed_total.json").write_text(json.dumps(Gate("workers", {}, 0.0, 0.5, "t").to_json()), encoding="utf-8")
-    with pytest.raises(ValueError, match="another field"):
+    with pytest.raises(ValueError, match="a gate for 'workers' in the file of the 'owed_total' gate"):
+        load_gates(tmp_path)
+    (tmp_path / "owed_total.json").write_text(json.dumps(Gate("owed_total", {}, 0.0, 0.5, "t").to_json() | {"threshold": 0}),
+                                              encoding="utf-8")
+    with pytest.raises(ValueError, match="threshold is a probability"):
         load_gates(tmp_path)
     with pytest.raises(ValueError, match="no such folder"):
         load_gates(tmp_path / "missing")
+    with pytest.raises(ValueError, match="not a folder"):
+        load_gates(tmp_path / "owed_total.json")
+    (tmp_path / "owed_total.json").unlink()
+    with pytest.raises(ValueError, match="no gate in it"):
+        load_gates(tmp_path)
     assert load_gates("none") == {}
+
+
+def test_a_gate_file_rewritten_in_place_is_read_again(tmp_path):
+    path = tmp_path / "workers.json"
+    path.write_text(json.dumps(Gate("workers", {"T:会员": 1.0}, 0.0, 0.5, "v1").to_json()), encoding="utf-8")
+    assert load_gates(tmp_path)["workers"].version == "v1"
+    path.write_text(json.dumps(Gate("workers", {"T:会员": 2.0}, 0.0, 0.6, "v2").to_json()), encoding="utf-8")
+    import os
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    gate = load_gates(tmp_path)["workers"]
+    assert (gate.version, gate.threshold, gate.weights["T:会员"]) == ("v2", 0.6, 2.0)
+    with pytest.raises(TypeError):
+        gate.weights["T:会员"] = 9.0            # shared by every pipeline: read-only
+    assert gate.p_none({"T:x"}) == 0.5 and Gate("workers", {}, -1000.0, 0.5, "t").p_none(set()) == 0.0   # no overflow
 
 
 def test_fit_learns_the_feature_that_separates():
@@ -128,7 +155,7 @@ def test_trainer_writes_a_gate_the_service_loads(tmp_path, field):
 def test_trainer_refuses_held_out_sets_and_sets_with_nothing_to_learn(capsys):
     with pytest.raises(SystemExit):
         train_gate.main(["--field", "workers", "--sets", "dev-q", "--cv", "2"])
-    assert "never trains on test or held-out sets" in capsys.readouterr().err
+    assert "never on test or held-out ones" in capsys.readouterr().err
     with pytest.raises(SystemExit):        # dev-c: every headcount the rules give is one its gold states
         train_gate.main(["--field", "workers", "--sets", "dev-c", "--cv", "2"])
     assert "a gate needs both to learn from" in capsys.readouterr().err
@@ -143,4 +170,32 @@ def test_trainer_cross_validates_by_set(capsys):
     rows = [line.split("|")[1:4] for line in out.splitlines() if line.startswith("| 0.")]
     assert len(rows) == 14
     removed = [int(r[1]) for r in rows[:7]]
-    assert removed == sorted(removed) and removed[-1] <= n_false   # a lower threshold removes at least as many
+    assert removed[-1] <= n_false
+
+
+def test_folds_keep_each_set_on_one_side():
+    groups = ["dev-a"] * 5 + ["dev-b"] * 3 + ["dev-c"] * 4 + ["dev-d"] * 2 + ["dev-e"]
+    parts = train_gate.folds(groups, 3)
+    assert len(parts) == 3 and all(parts)
+    assert sorted(g for p in parts for g in p) == ["dev-a", "dev-b", "dev-c", "dev-d", "dev-e"]   # each set in one part
+    assert parts == train_gate.folds(groups, 3)                                                      # the same each run
+
+
+@pytest.mark.parametrize("text", [FINE, LOAN, WAGES, CREW, GYM, STARTUP,
+                                  "我们班组12个人在工地干了三个月，每人每天300，包工头一分没给，电话13812345678。"])
+def test_the_trainer_reads_the_features_extract_serves(monkeypatch, text):
+    """The gates are trained on `train_gate.features` of an ungated answer and applied to what `extract`
+    passes them: the two must be the same, or the shipped weights read other features than they learnt."""
+    served = []
+
+    class Recording(Gate):
+        def p_none(self, features):
+            served.append((self.field, frozenset(features)))
+            return 0.0
+    gates = {f: Recording(f, {}, 0.0, 0.5, "t") for f in ("owed_total", "workers")}
+    n = normalise(text).text
+    ungated = extract(n)
+    extract(n, gates=gates)
+    expected = [(f, frozenset(train_gate.features(f, n, ungated))) for f in ("owed_total", "workers")
+                if getattr(ungated, f) is not None]
+    assert served == expected

@@ -78,6 +78,14 @@ def fit(feats: list[set[str]], none: list[bool], C: float) -> tuple[dict[str, fl
     return {f: float(w[i]) for f, i in vocab.items()}, float(model.intercept_[0])
 
 
+def folds(groups: list[str], k: int, seed: int = 0) -> list[set[str]]:
+    """K held-out parts of the distinct `groups` (set names), shuffled with `seed`: a set's texts are never
+    on both sides of a fold, since one author writes a set and their texts are alike."""
+    order = sorted(set(groups))
+    np.random.default_rng(seed).shuffle(order)
+    return [set(order[i::k]) for i in range(k)]
+
+
 def _matrix(feats: list[set[str]], vocab: dict[str, int]) -> csr_matrix:
     rows, cols = [], []
     for i, fs in enumerate(feats):
@@ -107,8 +115,13 @@ def main(argv: list[str] | None = None) -> int:
 
     roles = json.loads((AUTHORED / "roles.json").read_text(encoding="utf-8"))["roles"]
     names = args.sets or [n for n, r in sorted(roles.items()) if r == "read"]
-    if any(roles.get(n) in ("test", "held_out") for n in names):
-        ap.error("a gate never trains on test or held-out sets (corpora/gold/authored/roles.json)")
+    if any(roles.get(n) not in ("read", "probe") for n in names):
+        ap.error("a gate trains only on read or probe sets, never on test or held-out ones "
+                 "(corpora/gold/authored/roles.json)")
+    if args.cv == 1 or args.cv < 0:
+        ap.error("--cv needs at least 2 folds")
+    if not 0.0 < args.threshold <= 1.0:
+        ap.error("--threshold is a probability in (0, 1]")
     pipeline = Pipeline(gates={})
     data: list[tuple[str, set[str], bool, bool]] = []
     for name in names:
@@ -120,11 +133,8 @@ def main(argv: list[str] | None = None) -> int:
                  "where gold states none: a gate needs both to learn from")
 
     for C in args.C if args.cv else ():
-        order = sorted(set(d[0] for d in data))
-        np.random.default_rng(0).shuffle(order)
         p_none = np.zeros(len(data))
-        for k in range(args.cv):
-            held = set(order[k::args.cv])
+        for held in folds([d[0] for d in data], args.cv):
             train = [d for d in data if d[0] not in held]
             w, b = fit([d[1] for d in train], [d[2] for d in train], C)
             gate = Gate(args.field, w, b, args.threshold, "cv")
@@ -142,9 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         w, b = fit([d[1] for d in data], [d[2] for d in data], args.C[0])
         kept = {f: round(v, 4) for f, v in w.items() if abs(v) >= args.min_weight}
-        gate = Gate(args.field, kept, round(b, 4), args.threshold, args.version)
-        obj = gate.to_json() | {"trained_on": {"sets": names, "answers": len(data), "C": args.C[0],
-                                               "span_tagger": pipeline.model_info["version"]}}
+        gate = Gate(args.field, kept, round(b, 4), args.threshold, args.version, trained_with=pipeline.model_info["version"])
+        obj = gate.to_json() | {"trained_on": {"sets": names, "answers": len(data), "C": args.C[0]}}
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(obj, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         log.info("wrote %s: %d of %d weights", args.out, len(kept), len(w))

@@ -823,6 +823,13 @@ def _not_wages(text: str, amounts: list[Amount], total: float) -> bool:
     return bool(_NOT_WAGES_LEFT.search(left) and not _PAY_ITEM.search(left + text[a.end:a.end + 4]))
 
 
+def _no_amount_owed(amounts: list[Amount]) -> None:
+    """Where the owed total is dropped, no amount stays worded as one."""
+    for a in amounts:
+        if a.kind == "owed_total":
+            a.kind = "other"
+
+
 def extract(text: str, reference_date: dt.date | None = None,
             model_spans: dict[str, list[tuple]] | None = None,
             span_policy: Mapping[str, FieldPolicy] | None = None, gates: Mapping[str, Gate] | None = None) -> Entities:
@@ -849,6 +856,7 @@ def extract(text: str, reference_date: dt.date | None = None,
 
     if owed_total is not None and not derived and owed_source != "model" and _not_wages(text, amounts, owed_total):
         owed_total, owed_source = None, None    # 房东扣了我押金2000, 网贷…还说我欠四千多, 货款共计47万元: no one's pay
+        _no_amount_owed(amounts)
     orgs = find_orgs(text, blocked)
     emp = pick_employer(text, orgs)
     employer = None
@@ -869,17 +877,16 @@ def extract(text: str, reference_date: dt.date | None = None,
         employer = contractor = project = None
         if not LABOUR.search(text):
             owed_total, derived, owed_source = None, False, None
+            _no_amount_owed(amounts)
     gated: dict[str, dict] = {}
     owed_gate = gates.get("owed_total")
     p_none = owed_gate.p_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers)) \
         if owed_total is not None and owed_gate is not None else 0.0
-    if owed_gate is not None and p_none >= owed_gate.threshold:
+    if owed_total is not None and owed_gate is not None and p_none >= owed_gate.threshold:
         # a fine, a loan, a claim for compensation: no pay owed
         gated["owed_total"] = {"value": owed_total, "p_none": p_none}
         owed_total, derived, owed_source = None, False, None
-        for a in amounts:
-            if a.kind == "owed_total":
-                a.kind = "other"
+        _no_amount_owed(amounts)
     location = pick_location(text, find_locations(text), inside=org_spans)
 
     spans = combine_spans(text, {"employer": employer, "contractor": contractor, "project": project,
@@ -892,7 +899,7 @@ def extract(text: str, reference_date: dt.date | None = None,
     workers_gate = gates.get("workers")
     p_none = workers_gate.p_none(workers_features(text, heads, workers, workers_approx)) \
         if workers is not None and workers_gate is not None else 0.0
-    if workers_gate is not None and p_none >= workers_gate.threshold:
+    if workers is not None and workers_gate is not None and p_none >= workers_gate.threshold:
         gated["workers"] = {"value": workers, "p_none": p_none}     # a gym's members, a start-up's hires
         workers, workers_approx = None, False
 

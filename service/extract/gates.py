@@ -32,12 +32,14 @@ measured effect is in `bench/results/gates.md`.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from service.extract.amounts import ARREARS, Amount
@@ -47,6 +49,7 @@ FIELDS = ("owed_total", "workers")
 DEFAULT_GATES_DIR = Path(__file__).resolve().parent.parent / "models" / "gates"
 GATES_ENV = "TRIAGE_GATES_DIR"       # a folder of <field>.json gates; "none" turns them off
 
+log = logging.getLogger("triage.gates")
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")      # same length: the offsets hold
 _CLAUSE_SPLIT = re.compile(f"[{CLAUSE_PUNCT}]")
 
@@ -56,8 +59,9 @@ def _bigrams(s: str, prefix: str) -> set[str]:
 
 
 def _text_and_context(text: str, span: tuple[int, int] | None) -> set[str]:
-    """The whole text's bigrams, and those of the clause left of `span` and of the four characters after
-    it. Digits read as 0, so that no sum, count or phone number becomes a feature."""
+    """The whole text's bigrams, and those of the eight characters left of `span` (cut at a clause mark)
+    and of the four after it. Digits 1-9 read as 0, so that no phone number, ID or sum in digits becomes
+    a feature; numerals in characters (三千) stay, as words do."""
     text = text.translate(_DIGITS_AS_ZERO)
     if span is None:
         return _bigrams(text, "T:")
@@ -89,51 +93,75 @@ def workers_features(text: str, heads: Sequence[tuple], workers: int, approx: bo
 @dataclass(frozen=True)
 class Gate:
     field: str
-    weights: Mapping[str, float]
-    bias: float
-    threshold: float
-    version: str
+    weights: Mapping[str, float] = dataclass_field(repr=False)
+    bias: float = 0.0
+    threshold: float = 0.5
+    version: str = ""
+    # the pipeline (classifier + span tagger) whose answers it was trained on; "" where not known
+    trained_with: str = ""
+
+    def __post_init__(self):
+        if self.field not in FIELDS:
+            raise ValueError(f"a gate for {self.field!r}; gates exist for {', '.join(FIELDS)}")
+        if not 0.0 < self.threshold <= 1.0:
+            raise ValueError(f"a gate's threshold is a probability in (0, 1], not {self.threshold}")
+        object.__setattr__(self, "weights", MappingProxyType(dict(self.weights)))   # shared by every pipeline: read-only
 
     def p_none(self, features: set[str]) -> float:
         """Probability that the text states no answer for the field."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-z))
+        if z >= 0:
+            return 1.0 / (1.0 + math.exp(-z))
+        e = math.exp(z)         # the same, without overflow for a very negative z
+        return e / (1.0 + e)
 
     def says_none(self, features: set[str]) -> bool:
         return self.p_none(features) >= self.threshold
 
     def to_json(self) -> dict:
         return {"field": self.field, "version": self.version, "threshold": self.threshold, "bias": self.bias,
-                "weights": dict(sorted(self.weights.items()))}
+                "weights": dict(sorted(self.weights.items())), "trained_with": self.trained_with}
 
     @classmethod
     def from_json(cls, obj: Mapping) -> "Gate":
         try:
-            gate = cls(field=str(obj["field"]), weights={str(k): float(v) for k, v in obj["weights"].items()},
-                       bias=float(obj["bias"]), threshold=float(obj["threshold"]), version=str(obj["version"]))
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            return cls(field=str(obj["field"]), weights={str(k): float(v) for k, v in obj["weights"].items()},
+                       bias=float(obj["bias"]), threshold=float(obj["threshold"]), version=str(obj["version"]),
+                       trained_with=str(obj.get("trained_with", "")))
+        except (KeyError, TypeError, AttributeError) as e:
             raise ValueError(f"not a field gate: {e!r}") from e
-        if gate.field not in FIELDS:
-            raise ValueError(f"a gate for {gate.field!r}; gates exist for {', '.join(FIELDS)}")
-        return gate
 
 
 def load_gates(directory: Path | str | None = None) -> dict[str, Gate]:
     """The gates in `directory` (default: TRIAGE_GATES_DIR, else the shipped ones), one `<field>.json`
-    each, by field; {} where they are turned off ("none")."""
+    each, by field; {} where they are turned off ("none"). A folder named explicitly must hold at least one."""
     chosen = directory if directory is not None else os.environ.get(GATES_ENV)
     if chosen is not None and str(chosen).strip().lower() in ("", "none", "off"):
         return {}
     folder = Path(chosen) if chosen else DEFAULT_GATES_DIR
     if chosen is not None and not folder.is_dir():
-        raise ValueError(f"{folder}: no such folder of gates")
-    return {f: _load_cached(str((folder / f"{f}.json").resolve())) for f in FIELDS if (folder / f"{f}.json").is_file()}
+        raise ValueError(f"{folder}: {'not a folder' if folder.exists() else 'no such folder'}; "
+                         f"{GATES_ENV} names a folder of <field>.json gates, or none")
+    gates = {}
+    for f in FIELDS:
+        path = folder / f"{f}.json"
+        if not path.is_file():
+            log.warning("no %s gate in %s: that field's answers go unchecked", f, folder)
+            continue
+        gate = _load_cached(str(path.resolve()), path.stat().st_mtime_ns)
+        if gate.field != f:
+            raise ValueError(f"{path}: a gate for {gate.field!r} in the file of the {f!r} gate")
+        gates[f] = gate
+    if chosen is not None and not gates:
+        raise ValueError(f"{folder}: no gate in it ({', '.join(f + '.json' for f in FIELDS)})")
+    return gates
 
 
 @lru_cache(maxsize=8)
-def _load_cached(path: str) -> Gate:
-    with open(path, encoding="utf-8") as f:
-        gate = Gate.from_json(json.load(f))
-    if Path(path).stem != gate.field:
-        raise ValueError(f"{path}: a gate for {gate.field!r} in the file of another field")
-    return gate
+def _load_cached(path: str, mtime_ns: int) -> Gate:
+    # keyed on the file's modification time too: a gate rewritten in place is read again
+    try:
+        with open(path, encoding="utf-8") as f:
+            return Gate.from_json(json.load(f))
+    except (ValueError, OSError) as e:
+        raise ValueError(f"{path}: {e}") from e
