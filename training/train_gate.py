@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation, folds by set")
     ap.add_argument("--reference-date", type=dt.date.fromisoformat, default=dt.date(2026, 11, 23))
     ap.add_argument("--min-weight", type=float, default=1e-3, help="weights smaller than this are left out of the file")
-    ap.add_argument("--version", default=time.strftime("%Y%m%d"))
+    ap.add_argument("--version", default=time.strftime("%Y%m%d.%H%M"), help="default: the date and minute")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     if not args.out and not args.cv:
