@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 import time
 from pathlib import Path
@@ -30,14 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 from service.extract.scoring import field_scores, load_gold  # noqa: E402
 from service.pipeline import Item, Pipeline  # noqa: E402
+from training.corpus_rows import AUTHORED_DIR as AUTHORED, authored_roles  # noqa: E402
 
-AUTHORED = ROOT / "corpora" / "gold" / "authored"
 ROLES_ORDER = ("held_out", "read", "probe")
 SPANS = ("employer", "contractor", "project", "location")
-
-
-def load_roles() -> dict[str, str]:
-    return json.loads((AUTHORED / "roles.json").read_text(encoding="utf-8"))["roles"]
 
 
 def predict(pipeline: Pipeline, rows: list[dict], reference_date: dt.date, chunk: int = 64) -> list[dict]:
@@ -63,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="also write the tables here (markdown)")
     args = ap.parse_args(argv)
 
-    roles = load_roles()
+    roles = authored_roles()
     wanted = args.role or list(ROLES_ORDER)
     names = args.sets or [n for n, r in sorted(roles.items()) if r in wanted]
     unknown = [n for n in names if n not in roles or roles[n] == "test"]

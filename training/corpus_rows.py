@@ -162,6 +162,15 @@ def locate(row: dict[str, Any], labels: Labels | None = None) -> dict[str, Any]:
     return out
 
 
+# The hand-written gold sets, and what each may be used for (read, held_out, probe, test: roles.json says why)
+AUTHORED_DIR = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "authored"
+
+
+def authored_roles() -> dict[str, str]:
+    """{set name: role} from corpora/gold/authored/roles.json."""
+    return json.loads((AUTHORED_DIR / "roles.json").read_text(encoding="utf-8"))["roles"]
+
+
 def read_jsonl(path: Path | str) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]

@@ -30,9 +30,9 @@ from service.extract.people import find_headcounts
 from service.extract.scoring import load_gold
 from service.normalise import normalise
 from service.pipeline import Pipeline
+from training.corpus_rows import AUTHORED_DIR as AUTHORED, authored_roles
 
 log = logging.getLogger("train_gate")
-AUTHORED = Path(__file__).resolve().parent.parent / "corpora" / "gold" / "authored"
 
 
 def features(field: str, text: str, e: Entities) -> set[str] | None:
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.out and not args.cv:
         ap.error("nothing to do: give --out, --cv or both")
 
-    roles = json.loads((AUTHORED / "roles.json").read_text(encoding="utf-8"))["roles"]
+    roles = authored_roles()
     names = args.sets or [n for n, r in sorted(roles.items()) if r == "read"]
     if any(roles.get(n) not in ("read", "probe") for n in names):
         ap.error("a gate trains only on read or probe sets, never on test or held-out ones "

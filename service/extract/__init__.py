@@ -880,13 +880,12 @@ def extract(text: str, reference_date: dt.date | None = None,
             _no_amount_owed(amounts)
     gated: dict[str, dict] = {}
     owed_gate = gates.get("owed_total")
-    p_none = owed_gate.p_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers)) \
-        if owed_total is not None and owed_gate is not None else 0.0
-    if owed_total is not None and owed_gate is not None and p_none >= owed_gate.threshold:
-        # a fine, a loan, a claim for compensation: no pay owed
-        gated["owed_total"] = {"value": owed_total, "p_none": p_none}
-        owed_total, derived, owed_source = None, False, None
-        _no_amount_owed(amounts)
+    if owed_total is not None and owed_gate is not None:
+        p_none = owed_gate.p_none(owed_total_features(text, amounts, owed_total, derived, owed_source, workers))
+        if p_none >= owed_gate.threshold:       # a fine, a loan, a claim for compensation: no pay owed
+            gated["owed_total"] = {"value": owed_total, "p_none": p_none}
+            owed_total, derived, owed_source = None, False, None
+            _no_amount_owed(amounts)
     location = pick_location(text, find_locations(text), inside=org_spans)
 
     spans = combine_spans(text, {"employer": employer, "contractor": contractor, "project": project,
@@ -897,11 +896,11 @@ def extract(text: str, reference_date: dt.date | None = None,
         contractor = None          # the model tagged the employer the rules found as the contractor too
 
     workers_gate = gates.get("workers")
-    p_none = workers_gate.p_none(workers_features(text, heads, workers, workers_approx)) \
-        if workers is not None and workers_gate is not None else 0.0
-    if workers is not None and workers_gate is not None and p_none >= workers_gate.threshold:
-        gated["workers"] = {"value": workers, "p_none": p_none}     # a gym's members, a start-up's hires
-        workers, workers_approx = None, False
+    if workers is not None and workers_gate is not None:
+        p_none = workers_gate.p_none(workers_features(text, heads, workers, workers_approx))
+        if p_none >= workers_gate.threshold:    # a gym's members, a start-up's hires
+            gated["workers"] = {"value": workers, "p_none": p_none}
+            workers, workers_approx = None, False
 
     sector = find_sector(text, employer.text if employer else None, project.text if project else None)
     return Entities(amounts=amounts, owed_total=owed_total, owed_total_derived=derived,
